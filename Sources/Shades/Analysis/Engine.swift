@@ -1,0 +1,102 @@
+/// The compiled form of an analyzer's lexicons and the analysis itself; shared, immutable.
+final class Engine: Sendable {
+    /// What a compiled pattern reports when it matches.
+    enum Target: Sendable, Equatable {
+        case rule(Int)
+        case exception(Int)
+        /// A fixed expression or an allowed phrase: findings whose focus it overlaps are dropped.
+        case fixed
+        case context(ContextKind)
+    }
+
+    /// Word classes with reserved names that describe context rather than distortion.
+    enum ContextKind: String, Sendable, CaseIterable {
+        case negation, hedge, booster, reporting
+    }
+
+    let rules: [Rule]
+    let configuration: Analyzer.Configuration
+    let tokenizer: Tokenizer
+    let matcher: Matcher
+    let targets: [Target]
+    /// Sorted symbols of the absolutist marker words.
+    let markerSymbols: [Int32]
+    private let pool = WorkspacePool()
+
+    init(lexicons: [Lexicon], configuration: Analyzer.Configuration) throws(LexiconError) {
+        let icu = BreakIterators()
+        let normalize = { (word: String) in Normalizer.normalize(word, icu: icu) }
+        var classes: [String: WordClass] = [:]
+        var vocabulary = Vocabulary()
+        for lexicon in lexicons {
+            for wordClass in lexicon.classes {
+                if let earlier = classes[wordClass.name] {
+                    throw LexiconError(wordClass.location, "class '\(wordClass.name)' is already defined at \(earlier.location)")
+                }
+                classes[wordClass.name] = wordClass
+            }
+            for spelling in lexicon.spellings {
+                vocabulary.addSpelling(typed: normalize(spelling.value.typed), standard: normalize(spelling.value.standard))
+            }
+        }
+        var builder = AutomatonBuilder(vocabulary: vocabulary, classes: classes, normalize: normalize)
+        var targets: [Target] = []
+        func add(_ pattern: Located<Pattern>, _ target: Target) throws(LexiconError) {
+            try builder.add(pattern, target: Int32(targets.count))
+            targets.append(target)
+        }
+
+        var rules: [Rule] = []
+        var ruleLocations: [String: SourceLocation] = [:]
+        for lexicon in lexicons {
+            for rule in lexicon.rules {
+                if let earlier = ruleLocations[rule.id] {
+                    throw LexiconError(rule.location, "rule '\(rule.id)' is already defined at \(earlier)")
+                }
+                ruleLocations[rule.id] = rule.location
+                if configuration.disabledRules.contains(rule.id) { continue }
+                if rule.category == .safety && !configuration.reportsSafety { continue }
+                for pattern in rule.compiledPatterns { try add(pattern, .rule(rules.count)) }
+                for pattern in rule.compiledExceptions { try add(pattern, .exception(rules.count)) }
+                rules.append(rule)
+            }
+            for fixed in lexicon.fixedExpressions {
+                for pattern in fixed.patterns { try add(pattern, .fixed) }
+            }
+        }
+        for id in configuration.disabledRules.sorted() where ruleLocations[id] == nil {
+            throw LexiconError(file: "disabled rules", line: 0, message: "no rule has the id '\(id)'")
+        }
+        for phrase in configuration.allowedPhrases {
+            let location = SourceLocation(file: "allowed phrase '\(phrase)'", line: 0)
+            let pattern: Pattern
+            do {
+                pattern = try PatternParser.parse(phrase)
+            } catch {
+                throw LexiconError(location, error.message)
+            }
+            try add(Located(value: pattern, location: location), .fixed)
+        }
+        for kind in ContextKind.allCases {
+            guard let wordClass = classes[kind.rawValue] else { continue }
+            try add(Located(value: .classReference(kind.rawValue), location: wordClass.location), .context(kind))
+        }
+        let markers = lexicons.flatMap(\.markers).map { builder.symbol(forWord: $0.value) }
+
+        self.rules = rules
+        self.configuration = configuration
+        self.targets = targets
+        self.markerSymbols = Array(Set(markers)).sorted()
+        self.tokenizer = Tokenizer(vocabulary: builder.vocabulary)
+        self.matcher = Matcher(automaton: builder.automaton)
+    }
+
+    /// Analyses UTF-8 bytes.
+    func analyze(_ bytes: UnsafeBufferPointer<UInt8>) -> Analysis {
+        pool.withWorkspace { workspace in
+            tokenizer.tokenize(bytes, in: workspace)
+            matcher.findMatches(tokens: workspace.tokens, symbols: workspace.symbols, buffers: workspace.matcherBuffers)
+            return FindingAssembler(engine: self, bytes: bytes, workspace: workspace).assemble()
+        }
+    }
+}

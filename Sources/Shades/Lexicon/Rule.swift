@@ -1,0 +1,67 @@
+/// One detection rule of a lexicon: what to find, what to say about it and how to reframe it.
+public struct Rule: Sendable, Hashable, Identifiable {
+    /// What a negation in front of or inside a match does to it.
+    public enum NegationPolicy: String, Sendable, Hashable, CaseIterable {
+        /// "not a failure": no finding.
+        case cancel
+        /// The finding stays with lower severity and the `negated` modifier.
+        case soften
+        /// The negation is part of what the rule finds ("I'm not good enough").
+        case ignore
+    }
+
+    /// What happens when this rule's match overlaps another's.
+    public enum OverlapPolicy: String, Sendable, Hashable, CaseIterable {
+        /// The longest match wins.
+        case resolve
+        /// This rule's findings stand beside overlapping ones.
+        case stand
+    }
+
+    /// A sentence the rule must (or must not) flag; the test suite checks every one.
+    public struct Example: Sendable, Hashable {
+        public let text: String
+        public let shouldMatch: Bool
+        public let location: SourceLocation
+    }
+
+    /// Unique id, such as `overgeneralization.nobody-ever`.
+    public let id: String
+    public let category: Category
+    /// The patterns as written in the lexicon (alternatives).
+    public let patterns: [String]
+    /// Patterns that cancel a match they overlap.
+    public let exceptions: [String]
+    /// One gentle sentence about the phrasing.
+    public let message: String
+    /// One to three reframes.
+    public let suggestions: [String]
+    /// Where the idea comes from.
+    public let source: String
+    /// Severity before context modifiers, 0 to 1.
+    public let baseSeverity: Double
+    public let negation: NegationPolicy
+    public let overlap: OverlapPolicy
+    public let examples: [Example]
+    /// Where the rule is defined.
+    public let location: SourceLocation
+
+    let compiledPatterns: [Located<Pattern>]
+    let compiledExceptions: [Located<Pattern>]
+
+    public static func == (lhs: Rule, rhs: Rule) -> Bool { lhs.id == rhs.id && lhs.location == rhs.location }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+}
+
+/// A file and line in a lexicon.
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public var description: String { "\(file):\(line)" }
+}
+
+/// A value read from a lexicon, with the line it came from.
+struct Located<Value: Sendable>: Sendable {
+    let value: Value
+    let location: SourceLocation
+}

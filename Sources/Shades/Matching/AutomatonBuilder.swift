@@ -1,0 +1,179 @@
+/// Compiles patterns into one `Automaton`, expanding `@class` references and turning words
+/// into vocabulary symbols. Alternatives of single words (and classes of single words) become
+/// one state that tests a symbol set, so a class of a hundred words costs one lookup.
+struct AutomatonBuilder {
+    private(set) var automaton = Automaton()
+    private(set) var vocabulary: Vocabulary
+    private let classes: [String: WordClass]
+    private let normalize: (String) -> String
+    private var expanding: [String] = []
+    private var anyWordTest: Int32?
+    private var testIndex: [String: Int32] = [:]
+
+    init(vocabulary: Vocabulary, classes: [String: WordClass], normalize: @escaping (String) -> String) {
+        self.vocabulary = vocabulary
+        self.classes = classes
+        self.normalize = normalize
+    }
+
+    /// Adds a pattern whose matches report `target`.
+    mutating func add(_ pattern: Located<Pattern>, target: Int32) throws(LexiconError) {
+        let accept = addState(.accept(target: target), next: -1)
+        let start = try compile(pattern.value, next: accept, at: pattern.location)
+        try addEntries(from: start, at: pattern.location)
+    }
+
+    /// The symbol of a word, for tests outside the automaton.
+    mutating func symbol(forWord word: String) -> Int32 {
+        vocabulary.symbol(forWord: normalize(word))
+    }
+
+    // MARK: - Compiling
+
+    private mutating func compile(_ pattern: Pattern, next: Int32, at location: SourceLocation) throws(LexiconError) -> Int32 {
+        if let symbols = try singleTokenSymbols(pattern, at: location) {
+            return addState(.consume(test: test(.words, symbols)), next: next)
+        }
+        switch pattern {
+        case .word, .prefix:
+            preconditionFailure("single words are compiled above")
+        case .punctuation(let mark):
+            return addState(.consume(test: test(.punctuation, [vocabulary.symbol(forWord: mark)])), next: next)
+        case .negated(let inner):
+            guard let symbols = try singleTokenSymbols(inner, at: location) else {
+                throw LexiconError(location, "'!' needs a single word, wildcard or class of single words")
+            }
+            return addState(.consume(test: test(.notWords, symbols)), next: next)
+        case .classReference(let name):
+            let members = try expand(name, at: location)
+            defer { expanding.removeLast() }
+            return try compile(.alternatives(members), next: next, at: location)
+        case .sequence(let items):
+            var start = next
+            for item in items.reversed() {
+                start = try compile(item, next: start, at: location)
+            }
+            return start
+        case .alternatives(let branches):
+            var start = try compile(branches[branches.count - 1], next: next, at: location)
+            for branch in branches.dropLast().reversed() {
+                let branchStart = try compile(branch, next: next, at: location)
+                start = addState(.split(alternative: start), next: branchStart)
+            }
+            return start
+        case .optional(let inner):
+            let innerStart = try compile(inner, next: next, at: location)
+            return addState(.split(alternative: next), next: innerStart)
+        case .gap(let min, let max):
+            let any = anyWord()
+            var start = next
+            for _ in 0..<(max - min) {
+                let consume = addState(.consume(test: any), next: start)
+                start = addState(.split(alternative: next), next: consume)
+            }
+            for _ in 0..<min {
+                start = addState(.consume(test: any), next: start)
+            }
+            return start
+        case .sentenceStart:
+            return addState(.assertSentenceStart, next: next)
+        case .sentenceEnd:
+            return addState(.assertSentenceEnd, next: next)
+        case .focus(let inner):
+            let close = addState(.focusClose, next: next)
+            let innerStart = try compile(inner, next: close, at: location)
+            return addState(.focusOpen, next: innerStart)
+        }
+    }
+
+    /// The symbols of a pattern that always matches exactly one word by a positive set.
+    private mutating func singleTokenSymbols(_ pattern: Pattern, at location: SourceLocation) throws(LexiconError) -> [Int32]? {
+        switch pattern {
+        case .word(let word):
+            return [vocabulary.symbol(forWord: normalize(word))]
+        case .prefix(let prefix):
+            return [vocabulary.symbol(forPrefix: normalize(prefix))]
+        case .alternatives(let branches):
+            var union: [Int32] = []
+            for branch in branches {
+                guard let symbols = try singleTokenSymbols(branch, at: location) else { return nil }
+                union += symbols
+            }
+            return union
+        case .classReference(let name):
+            let members = try expand(name, at: location)
+            defer { expanding.removeLast() }
+            return try singleTokenSymbols(.alternatives(members), at: location)
+        default:
+            return nil
+        }
+    }
+
+    private mutating func expand(_ name: String, at location: SourceLocation) throws(LexiconError) -> [Pattern] {
+        guard let wordClass = classes[name] else {
+            throw LexiconError(location, "unknown class '@\(name)' (define it with 'class \(name)')")
+        }
+        guard !expanding.contains(name) else {
+            throw LexiconError(location, "the class '@\(name)' refers to itself through \(expanding.joined(separator: " → "))")
+        }
+        expanding.append(name)
+        return wordClass.members.map(\.value)
+    }
+
+    // MARK: - States, tests and entries
+
+    private mutating func addState(_ operation: Automaton.Operation, next: Int32) -> Int32 {
+        automaton.states.append(Automaton.State(operation: operation, next: next))
+        return Int32(automaton.states.count - 1)
+    }
+
+    private mutating func test(_ kind: Automaton.TokenTest.Kind, _ symbols: [Int32]) -> Int32 {
+        let sorted = Array(Set(symbols)).sorted()
+        let key = "\(kind.rawValue):\(sorted)"
+        if let existing = testIndex[key] { return existing }
+        automaton.tests.append(Automaton.TokenTest(kind: kind, symbols: sorted))
+        let index = Int32(automaton.tests.count - 1)
+        testIndex[key] = index
+        return index
+    }
+
+    private mutating func anyWord() -> Int32 {
+        if let anyWordTest { return anyWordTest }
+        let index = test(.anyWord, [])
+        anyWordTest = index
+        return index
+    }
+
+    /// Indexes the consuming states reachable from `start` without consuming anything.
+    private mutating func addEntries(from start: Int32, at location: SourceLocation) throws(LexiconError) {
+        var visited: Set<Int32> = []
+        var pending: [(state: Int32, requiresSentenceStart: Bool, opensFocus: Bool)] = [(start, false, false)]
+        while let (index, requiresSentenceStart, opensFocus) = pending.popLast() {
+            guard visited.insert(index).inserted else { continue }
+            let state = automaton.states[Int(index)]
+            switch state.operation {
+            case .consume(let testIndex):
+                let entry = Automaton.Entry(state: index, requiresSentenceStart: requiresSentenceStart, opensFocus: opensFocus)
+                let test = automaton.tests[Int(testIndex)]
+                if test.kind == .words || test.kind == .punctuation {
+                    for symbol in test.symbols { automaton.entriesBySymbol[symbol, default: []].append(entry) }
+                } else {
+                    automaton.unindexedEntries.append(entry)
+                }
+            case .split(let alternative):
+                pending.append((alternative, requiresSentenceStart, opensFocus))
+                pending.append((state.next, requiresSentenceStart, opensFocus))
+            case .assertSentenceStart:
+                pending.append((state.next, true, opensFocus))
+            case .assertSentenceEnd:
+                continue
+            case .focusOpen:
+                pending.append((state.next, requiresSentenceStart, true))
+            case .focusClose:
+                pending.append((state.next, requiresSentenceStart, opensFocus))
+            case .accept:
+                throw LexiconError(location, "this pattern can match nothing at all; give it at least one required word")
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// The words and prefixes that patterns mention, each a *symbol*: a dense id that compiled
+/// patterns test tokens against. A token's symbols are its own word (when any pattern names
+/// it) and every pattern prefix (`fail*`) it starts with. Spellings map typed forms onto a
+/// standard one ("im" → "i'm"), so both share a symbol.
+struct Vocabulary: Sendable {
+    private var words = ByteStringTable()
+    private var wordSymbols: [Int32] = []
+    private var prefixes = ByteStringTable()
+    private var prefixSymbols: [Int32] = []
+    private var prefixLengths: [Int] = []
+    private(set) var symbolCount = 0
+    /// Human-readable form of each symbol, for explanations.
+    private(set) var symbolNames: [String] = []
+
+    /// The symbol of a normalised word, creating it when new.
+    mutating func symbol(forWord word: String) -> Int32 {
+        let before = words.count
+        let index = Int(words.insert(word.utf8))
+        if index == before {
+            wordSymbols.append(newSymbol(word))
+        }
+        return wordSymbols[index]
+    }
+
+    /// The symbol of a normalised prefix (the part of `fail*` before the star).
+    mutating func symbol(forPrefix prefix: String) -> Int32 {
+        let before = prefixes.count
+        let index = Int(prefixes.insert(prefix.utf8))
+        if index == before {
+            prefixSymbols.append(newSymbol(prefix + "*"))
+            if !prefixLengths.contains(prefix.utf8.count) {
+                prefixLengths.append(prefix.utf8.count)
+                prefixLengths.sort()
+            }
+        }
+        return prefixSymbols[index]
+    }
+
+    /// Reads `typed` as `standard` from now on. Call before compiling patterns that use either.
+    mutating func addSpelling(typed: String, standard: String) {
+        let standardSymbol = symbol(forWord: standard)
+        let before = words.count
+        let index = Int(words.insert(typed.utf8))
+        if index == before {
+            wordSymbols.append(standardSymbol)
+        } else {
+            wordSymbols[index] = standardSymbol
+        }
+    }
+
+    /// The symbol of a word the patterns name, or nil.
+    func wordSymbol(_ normalized: UnsafeBufferPointer<UInt8>) -> Int32? {
+        words.lookup(normalized).map { wordSymbols[Int($0)] }
+    }
+
+    /// Appends the symbols of a normalised token to `symbols`.
+    func appendSymbols(of normalized: UnsafeBufferPointer<UInt8>, to symbols: inout [Int32]) {
+        if let symbol = wordSymbol(normalized) { symbols.append(symbol) }
+        for length in prefixLengths {
+            if length > normalized.count { break }
+            if let index = prefixes.lookup(UnsafeBufferPointer(rebasing: normalized[0..<length])) {
+                symbols.append(prefixSymbols[Int(index)])
+            }
+        }
+    }
+
+    private mutating func newSymbol(_ name: String) -> Int32 {
+        symbolNames.append(name)
+        symbolCount += 1
+        return Int32(symbolCount - 1)
+    }
+}

@@ -1,0 +1,28 @@
+/// One ICU word-boundary segment of the input that is not white space.
+struct Token: Sendable, Equatable {
+    enum Kind: UInt8, Sendable { case word, number, punctuation }
+
+    struct Flags: OptionSet, Sendable, Equatable {
+        let rawValue: UInt8
+        /// Two or more letters, none of them lower case ("NEVER").
+        static let allCaps = Flags(rawValue: 1 << 0)
+        /// Punctuation that ends a clause (, ; : dashes, brackets): pattern gaps stop here.
+        static let clauseBreak = Flags(rawValue: 1 << 1)
+        /// A quotation mark standing on its own.
+        static let quote = Flags(rawValue: 1 << 2)
+        /// A question mark.
+        static let question = Flags(rawValue: 1 << 3)
+    }
+
+    /// UTF-8 byte range in the analysed text.
+    var start: Int
+    var end: Int
+    var kind: Kind
+    var flags: Flags
+    /// Index of the ICU sentence the token belongs to, from 0.
+    var sentence: Int
+    /// Range of this token's symbols in `TextWorkspace.symbols`.
+    var symbols: Range<Int>
+
+    var isWordLike: Bool { kind != .punctuation }
+}

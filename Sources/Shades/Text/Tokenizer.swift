@@ -1,0 +1,122 @@
+/// Splits UTF-8 bytes into tokens with ICU word boundaries and assigns ICU sentences, working
+/// on the bytes in place (a UTF-8 `UText`, no UTF-16 copy). Invalid UTF-8 is read by ICU as
+/// U+FFFD; offsets still point into the original bytes.
+struct Tokenizer: Sendable {
+    let vocabulary: Vocabulary
+
+    /// Fills `workspace.tokens` (and `symbols`, `sentenceEnds`) for `bytes`.
+    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, in workspace: TextWorkspace) {
+        workspace.reset()
+        guard !bytes.isEmpty else { return }
+        workspace.icu.forEachSentenceEnd(in: bytes) { workspace.sentenceEnds.append($0) }
+        workspace.icu.forEachWordBoundary(in: bytes) { workspace.boundaries.append(($0, $1)) }
+        var start = 0
+        var sentence = 0
+        for (end, status) in workspace.boundaries {
+            defer { start = end }
+            guard end > start else { continue }
+            let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let kind: Token.Kind
+            switch status {
+            case 100..<200: kind = .number
+            case 200..<500: kind = .word
+            default:
+                if Self.isWhiteSpace(segment) { continue }
+                kind = .punctuation
+            }
+            while sentence < workspace.sentenceEnds.count - 1, start >= workspace.sentenceEnds[sentence] {
+                sentence += 1
+            }
+            if kind == .word, mergeSplitContraction(ending: start, with: end, in: bytes, workspace) { continue }
+            let flags = kind == .punctuation
+                ? Self.punctuationFlags(segment, in: bytes, start: start, end: end)
+                : Self.wordFlags(segment)
+            let symbolStart = workspace.symbols.count
+            addSymbols(of: segment, in: workspace)
+            workspace.tokens.append(Token(
+                start: start, end: end, kind: kind, flags: flags, sentence: sentence,
+                symbols: symbolStart..<workspace.symbols.count))
+        }
+    }
+
+    /// "don′t" with a prime (which ICU does not treat as an apostrophe) arrives as "don", "′",
+    /// "t": when the two tokens before this word are a word and an apostrophe-like mark, all
+    /// touching, the three become one token.
+    private func mergeSplitContraction(
+        ending start: Int, with end: Int, in bytes: UnsafeBufferPointer<UInt8>, _ workspace: TextWorkspace
+    ) -> Bool {
+        let count = workspace.tokens.count
+        guard count >= 2 else { return false }
+        let mark = workspace.tokens[count - 1]
+        let first = workspace.tokens[count - 2]
+        guard mark.kind == .punctuation, mark.end == start, first.kind == .word, first.end == mark.start,
+              Normalizer.isApostrophe(UnsafeBufferPointer(rebasing: bytes[mark.start..<mark.end]))
+        else { return false }
+        workspace.tokens.removeLast(2)
+        workspace.symbols.removeSubrange(first.symbols.lowerBound...)
+        let segment = UnsafeBufferPointer(rebasing: bytes[first.start..<end])
+        let symbolStart = workspace.symbols.count
+        addSymbols(of: segment, in: workspace)
+        workspace.tokens.append(Token(
+            start: first.start, end: end, kind: .word, flags: Self.wordFlags(segment), sentence: first.sentence,
+            symbols: symbolStart..<workspace.symbols.count))
+        return true
+    }
+
+    private func addSymbols(of segment: UnsafeBufferPointer<UInt8>, in workspace: TextWorkspace) {
+        let length = Normalizer.normalize(segment, into: &workspace.normalized, scratch: &workspace.apostrophesReplaced,
+                                          icu: workspace.icu)
+        workspace.normalized.withUnsafeBufferPointer {
+            vocabulary.appendSymbols(of: UnsafeBufferPointer(rebasing: $0[0..<length]), to: &workspace.symbols)
+        }
+    }
+
+    private static func isWhiteSpace(_ segment: UnsafeBufferPointer<UInt8>) -> Bool {
+        if segment.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { return true }
+        guard segment.contains(where: { $0 >= 0x80 }) else { return false }
+        var iterator = segment.makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if !scalar.properties.isWhitespace { return false }
+        }
+        return true
+    }
+
+    private static func wordFlags(_ segment: UnsafeBufferPointer<UInt8>) -> Token.Flags {
+        var upper = 0
+        for byte in segment {
+            if byte >= 0x61 && byte <= 0x7A { return [] }
+            if byte >= 0x41 && byte <= 0x5A { upper += 1 }
+        }
+        return upper >= 2 ? .allCaps : []
+    }
+
+    private static func punctuationFlags(
+        _ segment: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int
+    ) -> Token.Flags {
+        switch (segment.count, segment[0]) {
+        case (1, 0x2C), (1, 0x3B), (1, 0x3A), (1, 0x28), (1, 0x29):
+            return .clauseBreak
+        case (1, 0x2D):
+            // A hyphen inside a word ("full-time") joins; one with space around it is a dash.
+            let joined = start > 0 && end < bytes.count && bytes[start - 1] > 0x20 && bytes[end] > 0x20
+            return joined ? [] : .clauseBreak
+        case (1, 0x3F):
+            return .question
+        case (1, 0x22), (1, 0x27):
+            return .quote
+        case (2, 0xC2) where segment[1] == 0xAB || segment[1] == 0xBB:
+            return .quote
+        case (3, 0xE2) where segment[1] == 0x80:
+            switch segment[2] {
+            case 0x93, 0x94: return .clauseBreak
+            case 0x98, 0x99, 0x9C, 0x9D: return .quote
+            default: return []
+            }
+        case (3, 0xEF) where segment[1] == 0xBC && segment[2] == 0x9F:
+            return .question
+        default:
+            return []
+        }
+    }
+}
