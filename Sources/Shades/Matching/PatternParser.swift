@@ -68,7 +68,8 @@ struct PatternParser {
         case "$":
             position += 1
             return [.sentenceEnd]
-        case "!" where position + 1 < characters.count && !characters[position + 1].isWhitespace:
+        case "!" where position + 1 < characters.count
+            && (characters[position + 1].isLetter || characters[position + 1].isNumber || characters[position + 1] == "@"):
             position += 1
             let atoms = try parseAtom()
             guard atoms.count == 1 else { throw Failure(message: "'!' applies to one word, not '\(atoms)'") }

@@ -1,0 +1,12 @@
+import Foundation
+
+/// Messages on standard error, prefixed with the program name as grep does.
+enum Diagnostics {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("shades: \(message)\n".utf8))
+    }
+
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("shades: warning: \(message)\n".utf8))
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import Shades
+
+extension Shades {
+    /// The streaming filter: records in, annotated or structured results out, in input order.
+    struct Filter: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "filter",
+            abstract: "Analyse FILEs or standard input record by record (the default command)."
+        )
+
+        enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+            case text, jsonl
+        }
+
+        @Argument(help: ArgumentHelp("Files to read; none or '-' reads standard input.", valueName: "FILE"))
+        var files: [String] = []
+
+        @Option(help: "How records are read: text lines (or paragraphs), or JSON Lines objects.")
+        var input: InputFormat = .text
+
+        @Option(help: ArgumentHelp("With --input jsonl, the member holding the text.", valueName: "NAME"))
+        var textField = "text"
+
+        @Option(help: "annotate: the text with flagged phrases marked and a gentle note each; jsonl: one JSON object per record; tsv: one row per finding.")
+        var format: OutputFormat = .annotate
+
+        @Flag(help: "A record is a blank-line-separated paragraph instead of a line.")
+        var paragraphs = false
+
+        @Flag(help: "Print only records with findings (annotate and jsonl).")
+        var onlyFlagged = false
+
+        @Flag(help: "Print totals to standard error at the end.")
+        var summary = false
+
+        @Flag(help: "Write each record's output as soon as it is ready.")
+        var lineBuffered = false
+
+        @Flag(help: "Stop with status 2 at the first malformed record instead of reporting it and going on.")
+        var strict = false
+
+        @Option(help: ArgumentHelp("Split longer records at a word boundary (with a warning).", valueName: "BYTES"))
+        var maxRecordBytes = 1 << 20
+
+        @OptionGroup var analyzerOptions: AnalyzerOptions
+
+        func validate() throws {
+            guard maxRecordBytes >= 64 else { throw ValidationError("--max-record-bytes must be at least 64") }
+            if input == .text && textField != "text" {
+                throw ValidationError("--text-field applies to --input jsonl")
+            }
+        }
+
+        func run() throws {
+            let analyzer = try analyzerOptions.makeAnalyzer()
+            let output = OutputStream(lineBuffered: lineBuffered)
+            let colored = format == .annotate && isatty(STDOUT_FILENO) == 1
+                && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            var session = FilterSession(
+                analyzer: analyzer, input: input, textField: textField,
+                formatter: format.makeFormatter(colored: colored), output: output, onlyFlagged: onlyFlagged,
+                strict: strict)
+            for path in files.isEmpty ? ["-"] : files {
+                let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
+                guard descriptor >= 0 else {
+                    Diagnostics.error("\(path): \(String(cString: strerror(errno)))")
+                    session.totals.errors += 1
+                    continue
+                }
+                defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+                let name = path == "-" ? "(standard input)" : path
+                let reader = RecordReader(
+                    descriptor: descriptor, mode: paragraphs ? .paragraphs : .lines, maxRecordBytes: maxRecordBytes)
+                try session.process(reader, name: name, maxRecordBytes: maxRecordBytes)
+            }
+            output.flush()
+            if summary { session.totals.print() }
+            if session.totals.errors > 0 { throw ExitCode(2) }
+            if session.totals.flaggedRecords == 0 { throw ExitCode(1) }
+        }
+    }
+}
