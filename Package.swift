@@ -51,6 +51,7 @@ let package = Package(
             name: "ShadesTests",
             dependencies: [
                 "Shades",
+                "ShadesCLI",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings

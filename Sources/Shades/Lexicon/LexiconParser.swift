@@ -147,10 +147,6 @@ struct LexiconParser {
         guard let category = Category(rawValue: categoryText.value) else {
             throw LexiconError(categoryText.location, "unknown category '\(categoryText.value)' (expected one of: \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        let suggestions = entry.values("suggest")
-        guard (1...3).contains(suggestions.count) else {
-            throw LexiconError(entry.location, "rule '\(entry.id)' needs one to three 'suggest:' lines, it has \(suggestions.count)")
-        }
         var severity = 0.5
         if let text = try single("severity", required: false) {
             guard let value = Double(text.value), (0...1).contains(value) else {
@@ -160,12 +156,16 @@ struct LexiconParser {
         }
         let negation = try policy(Rule.NegationPolicy.self, try single("negation", required: false), default: .cancel)
         let overlap = try policy(Rule.OverlapPolicy.self, try single("overlap", required: false), default: .resolve)
+        let compiledPatterns = try patterns(entry, "pattern", required: true)
+        let compiledExceptions = try patterns(entry, "except", required: false)
+        let suggestions = entry.values("suggest")
+        guard (1...3).contains(suggestions.count) else {
+            throw LexiconError(entry.location, "rule '\(entry.id)' needs one to three 'suggest:' lines, it has \(suggestions.count)")
+        }
         let examples = examples(entry, "match", shouldMatch: true) + examples(entry, "no-match", shouldMatch: false)
         guard examples.contains(where: \.shouldMatch) else {
             throw LexiconError(entry.location, "rule '\(entry.id)' needs at least one 'match:' example")
         }
-        let compiledPatterns = try patterns(entry, "pattern", required: true)
-        let compiledExceptions = try patterns(entry, "except", required: false)
         return Rule(
             id: entry.id, category: category,
             patterns: entry.values("pattern").map(\.value), exceptions: entry.values("except").map(\.value),

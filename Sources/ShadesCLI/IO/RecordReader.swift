@@ -68,6 +68,7 @@ final class RecordReader {
     private func nextLine(onSplit: (_ line: Int) -> Void) throws(ReadError) -> Record? {
         while true {
             if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
+                if newline - start > maxRecordBytes { return split(onSplit: onSplit) }
                 var end = newline
                 if end > start && buffer[end - 1] == 0x0D { end -= 1 }
                 let record = Record(bytes: Array(buffer[start..<end]), line: line, isContinued: continuing)
@@ -107,6 +108,7 @@ final class RecordReader {
         let record = Record(bytes: Array(buffer[start..<cut]), line: line, isContinued: continuing)
         continuing = true
         start = cut
+        scanned = cut
         return record
     }
 

@@ -1,0 +1,68 @@
+import Testing
+import Shades
+
+@Suite struct LexiconParserTests {
+    private func error(_ source: String) -> LexiconError? {
+        do {
+            _ = try Analyzer(lexicons: Lexicon.defaults + [Lexicon(source: source, name: "mine.shades")])
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    private let validRule = """
+        rule mine.always-late
+          category: overgeneralization
+          pattern: <always> late
+          message: 'Always' makes lateness sound permanent.
+          suggest: sometimes late
+          source: Shades team
+          match: I am always late.
+        """
+
+    @Test func aValidCustomRuleIsUsed() throws {
+        let analyzer = try Analyzer(lexicons: [Lexicon(source: validRule, name: "mine.shades")])
+        let findings = analyzer.analyze("He is always late.").findings
+        #expect(findings.map(\.rule) == ["mine.always-late"])
+        #expect(findings.first?.match == "always")
+    }
+
+    @Test(arguments: [
+        ("rule x\n  category: feelings\n", 2, "unknown category 'feelings'"),
+        ("rule x\n  sugest: y\n", 2, "unknown field 'sugest'"),
+        ("  category: should\n", 1, "an indented field comes before any entry"),
+        ("rules x\n", 1, "expected an entry header"),
+        ("rule x\n  category: should\n  pattern: (always\n", 3, "missing ')'"),
+        ("rule x\n  category: should\n  pattern: {0,3}\n  message: m\n  suggest: s\n  source: s\n  match: m\n", 3, "can match nothing"),
+        ("rule x\n  category: should\n  pattern: @nonexistent\n  message: m\n  suggest: s\n  source: s\n  match: m\n", 3, "unknown class '@nonexistent'"),
+        ("rule x\n  category: should\n  pattern: a\n  message: m\n  source: s\n  match: m\n", 1, "one to three 'suggest:'"),
+        ("rule x\n  category: should\n  pattern: a {5,2} b\n", 3, "a gap is written"),
+        ("rule x\n  category: should\n  severity: 3\n", 3, "severity is a number from 0 to 1"),
+    ])
+    func brokenLexiconsNameTheLineAndTheProblem(source: String, line: Int, message: String) throws {
+        let failure = try #require(self.error(source))
+        #expect(failure.file == "mine.shades")
+        #expect(failure.line == line)
+        #expect(failure.message.contains(message), "\(failure)")
+    }
+
+    @Test func aRuleIdDefinedTwiceIsAnError() throws {
+        let error = try #require(self.error(validRule + "\n\n" + validRule))
+        #expect(error.message.contains("already defined"))
+    }
+
+    @Test func disablingAnUnknownRuleIsAnError() {
+        #expect(throws: LexiconError.self) {
+            try Analyzer(configuration: .init(disabledRules: ["no.such-rule"]))
+        }
+    }
+
+    @Test func aMissingFileNamesTheFileAndTheReason() {
+        #expect {
+            try Lexicon(contentsOf: "/nonexistent/mine.shades")
+        } throws: { error in
+            "\(error)".contains("/nonexistent/mine.shades") && "\(error)".contains("No such file")
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Testing
+import Shades
+
+/// The pattern language, on small lexicons of its own (independent of the built-in rules).
+@Suite struct PatternLanguageTests {
+    /// An analyzer with one rule per pattern, ids r0, r1, ...
+    private func analyzer(_ patterns: [String], extra: String = "", fields: String = "") throws -> Analyzer {
+        var source = """
+            class me
+              words: i me my myself
+            class bad
+              words: fail* ruin*
+              pattern: mess up
+
+            """ + extra
+        for (index, pattern) in patterns.enumerated() {
+            source += """
+
+                rule r\(index)
+                  category: overgeneralization
+                  pattern: \(pattern)
+                  message: m
+                  suggest: s
+                  source: test
+                  match: x
+                \(fields)
+                """
+        }
+        return try Analyzer(lexicons: [Lexicon(source: source, name: "test.shades")])
+    }
+
+    private func matches(_ analyzer: Analyzer, _ text: String) -> [String] {
+        analyzer.analyze(text).findings.map(\.match)
+    }
+
+    @Test func wordsMatchIgnoringCase() throws {
+        let shades = try analyzer(["always"])
+        #expect(matches(shades, "ALWAYS. Always. always.") == ["ALWAYS", "Always", "always"])
+        #expect(matches(shades, "hallways") == [])
+    }
+
+    @Test func phrasesAlternativesAndOptionalWords() throws {
+        let shades = try analyzer(["(every time | all the time) [again]"])
+        #expect(matches(shades, "It happens every time again") == ["every time again"])
+        #expect(matches(shades, "It happens all the time.") == ["all the time"])
+        #expect(matches(shades, "every day") == [])
+    }
+
+    @Test func boundedGapsStopAtClausePunctuation() throws {
+        let shades = try analyzer(["@me {0,2} always"])
+        #expect(matches(shades, "I always") == ["I always"])
+        #expect(matches(shades, "I really truly always") == ["I really truly always"])
+        #expect(matches(shades, "I really truly very always") == [])
+        #expect(matches(shades, "I think, always") == [])
+    }
+
+    @Test func classesAndPrefixWildcards() throws {
+        let shades = try analyzer(["@me <@bad>"])
+        #expect(matches(shades, "I failed") == ["failed"])
+        #expect(matches(shades, "I ruined it") == ["ruined"])
+        #expect(matches(shades, "I mess up") == ["mess up"])
+        #expect(matches(shades, "I succeed") == [])
+    }
+
+    @Test func negatedWordsAndSentenceAnchors() throws {
+        let shades = try analyzer(["^ <never> !@me"])
+        #expect(matches(shades, "Never share passwords.") == ["Never"])
+        #expect(matches(shades, "Never I.") == [])
+        #expect(matches(shades, "I never share.") == [])
+        let atEnd = try analyzer(["<full> $"])
+        #expect(matches(atEnd, "I am full.") == ["full"])
+        #expect(matches(atEnd, "full of doubt") == [])
+    }
+
+    @Test func matchesStayInsideOneSentence() throws {
+        let shades = try analyzer(["@me {0,3} always"])
+        #expect(matches(shades, "I tried. Always.") == [])
+    }
+
+    @Test func exceptionsAndFixedExpressionsCancelMatches() throws {
+        let shades = try analyzer(
+            ["<all>"], extra: "fixed idioms\n  pattern: all right\n",
+            fields: "  except: after all")
+        #expect(matches(shades, "all of it") == ["all"])
+        #expect(matches(shades, "It's all right") == [])
+        #expect(matches(shades, "after all") == [])
+    }
+
+    @Test func theLongestOverlappingMatchWins() throws {
+        let shades = try analyzer(["always", "always late"])
+        #expect(shades.analyze("always late").findings.map(\.rule) == ["r1"])
+    }
+
+    @Test func rulesThatStandKeepOverlappingFindings() throws {
+        let shades = try analyzer(["always", "always late"], fields: "  overlap: stand")
+        #expect(Set(shades.analyze("always late").findings.map(\.rule)) == ["r0", "r1"])
+    }
+
+    @Test func negationCancelsByDefault() throws {
+        let shades = try analyzer(["<always>"], extra: "class negation\n  words: not don't\n")
+        #expect(matches(shades, "I always win") == ["always"])
+        #expect(matches(shades, "I don't always win") == [])
+        #expect(matches(shades, "Not always.") == [])
+    }
+}
