@@ -2,7 +2,8 @@
 final class Engine: Sendable {
     /// What a compiled pattern reports when it matches.
     enum Target: Sendable, Equatable {
-        case rule(Int)
+        /// A rule's pattern (indices into `rules` and the rule's `patterns`).
+        case rule(Int, pattern: Int)
         case exception(Int)
         /// A fixed expression or an allowed phrase: findings whose focus it overlaps are dropped.
         case fixed
@@ -56,7 +57,7 @@ final class Engine: Sendable {
                 ruleLocations[rule.id] = rule.location
                 if configuration.disabledRules.contains(rule.id) { continue }
                 if rule.category == .safety && !configuration.reportsSafety { continue }
-                for pattern in rule.compiledPatterns { try add(pattern, .rule(rules.count)) }
+                for (index, pattern) in rule.compiledPatterns.enumerated() { try add(pattern, .rule(rules.count, pattern: index)) }
                 for pattern in rule.compiledExceptions { try add(pattern, .exception(rules.count)) }
                 rules.append(rule)
             }

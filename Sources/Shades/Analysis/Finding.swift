@@ -3,6 +3,8 @@ public struct Finding: Sendable, Hashable {
     public let category: Category
     /// The id of the rule that fired.
     public let rule: String
+    /// The rule's pattern that matched, as written in the lexicon.
+    public let pattern: String
     /// The flagged text, as written.
     public let match: String
     /// The flagged text's UTF-8 byte range in the analysed text.

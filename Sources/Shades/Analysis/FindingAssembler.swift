@@ -5,6 +5,7 @@ struct FindingAssembler {
     /// A rule match that survived the filters, before overlaps are resolved.
     private struct Candidate {
         let ruleIndex: Int
+        let patternIndex: Int
         let match: RawMatch
         var modifiers: Set<Modifier>
     }
@@ -35,7 +36,7 @@ struct FindingAssembler {
         }
         var candidates: [Candidate] = []
         for match in longestPerStart(ruleMatches) {
-            guard case .rule(let ruleIndex) = engine.targets[Int(match.target)] else { continue }
+            guard case .rule(let ruleIndex, let patternIndex) = engine.targets[Int(match.target)] else { continue }
             let rule = engine.rules[ruleIndex]
             if exceptions[ruleIndex, default: []].contains(where: { overlaps($0.start..<$0.end, match.start..<match.end) }) {
                 continue
@@ -44,7 +45,7 @@ struct FindingAssembler {
             var modifiers = self.modifiers(of: match, context: context)
             if rule.negation == .ignore { modifiers.remove(.negated) }
             if rule.negation == .cancel && modifiers.contains(.negated) { continue }
-            candidates.append(Candidate(ruleIndex: ruleIndex, match: match, modifiers: modifiers))
+            candidates.append(Candidate(ruleIndex: ruleIndex, patternIndex: patternIndex, match: match, modifiers: modifiers))
         }
         return makeAnalysis(resolveOverlaps(candidates))
     }
@@ -171,11 +172,11 @@ struct FindingAssembler {
         for var candidate in accepted {
             if !seenRules.insert(candidate.ruleIndex).inserted { candidate.modifiers.insert(.repeated) }
             let rule = engine.rules[candidate.ruleIndex]
-            let severity = Self.severity(base: rule.baseSeverity, modifiers: candidate.modifiers)
+            let severity = rule.severity(with: candidate.modifiers)
             if severity < engine.configuration.minimumSeverity { continue }
             let byteRange = tokens[candidate.match.focusStart].start..<tokens[candidate.match.focusEnd - 1].end
             findings.append(Finding(
-                category: rule.category, rule: rule.id,
+                category: rule.category, rule: rule.id, pattern: rule.patterns[candidate.patternIndex],
                 match: String(decoding: UnsafeBufferPointer(rebasing: bytes[byteRange]), as: UTF8.self),
                 utf8Range: byteRange, unicodeScalarRange: offsets.scalarRange(of: byteRange),
                 sentence: tokens[candidate.match.focusStart].sentence, severity: severity, message: rule.message,
@@ -191,18 +192,13 @@ struct FindingAssembler {
         let markers = tokens.count(where: isMarker)
         return Analysis(findings: findings, statistics: Statistics(
             words: words, absolutistWords: markers, categories: counts, safetyFindings: safety,
-            severity: Self.rounded(1 - unflaggedProbability)))
+            severity: (1 - unflaggedProbability).roundedToThousandths))
     }
 
-    static func severity(base: Double, modifiers: Set<Modifier>) -> Double {
-        var severity = base
-        for modifier in Modifier.allCases where modifiers.contains(modifier) {
-            severity = severity * modifier.severityEffect.factor + modifier.severityEffect.addition
-        }
-        return rounded(min(1, max(0, severity)))
-    }
+}
 
-    private static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+extension Double {
+    var roundedToThousandths: Double { (self * 1000).rounded() / 1000 }
 }
 
 extension Array where Element == Int32 {

@@ -34,8 +34,8 @@ public enum Modifier: String, Sendable, Hashable, Codable, CaseIterable, CustomS
         }
     }
 
-    /// How the modifier changes severity: a factor when below 1, an addition otherwise.
-    var severityEffect: (factor: Double, addition: Double) {
+    /// How the modifier changes severity: `severity × factor + addition`.
+    public var severityEffect: (factor: Double, addition: Double) {
         switch self {
         case .negated: (0.4, 0)
         case .hedged: (0.5, 0)

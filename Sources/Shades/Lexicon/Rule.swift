@@ -49,6 +49,16 @@ public struct Rule: Sendable, Hashable, Identifiable {
     let compiledPatterns: [Located<Pattern>]
     let compiledExceptions: [Located<Pattern>]
 
+    /// The rule's base severity adjusted by `modifiers`, each applied in `Modifier.allCases`
+    /// order as `severity × factor + addition`, clamped to 0…1 and rounded to 0.001.
+    public func severity(with modifiers: Set<Modifier>) -> Double {
+        var severity = baseSeverity
+        for modifier in Modifier.allCases where modifiers.contains(modifier) {
+            severity = severity * modifier.severityEffect.factor + modifier.severityEffect.addition
+        }
+        return min(1, max(0, severity)).roundedToThousandths
+    }
+
     public static func == (lhs: Rule, rhs: Rule) -> Bool { lhs.id == rhs.id && lhs.location == rhs.location }
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
