@@ -89,14 +89,14 @@ final class Engine: Sendable {
         self.targets = targets
         self.markerSymbols = Array(Set(markers)).sorted()
         self.tokenizer = Tokenizer(vocabulary: builder.vocabulary)
-        self.matcher = Matcher(automaton: builder.automaton)
+        self.matcher = Matcher(automaton: builder.build())
     }
 
     /// Analyses UTF-8 bytes.
     func analyze(_ bytes: UnsafeBufferPointer<UInt8>) -> Analysis {
         pool.withWorkspace { workspace in
             tokenizer.tokenize(bytes, in: workspace)
-            matcher.findMatches(tokens: workspace.tokens, symbols: workspace.symbols, buffers: workspace.matcherBuffers)
+            matcher.findMatches(tokens: workspace.tokens, symbols: workspace.symbols, buffers: &workspace.matcherBuffers)
             return FindingAssembler(engine: self, bytes: bytes, workspace: workspace).assemble()
         }
     }

@@ -2,44 +2,42 @@
 /// matched in a single pass (`Matcher`). The entry transitions are indexed by symbol, so the
 /// work per token depends on how many patterns could start there, not on how many exist.
 struct Automaton: Sendable {
-    /// What a consuming state accepts.
+    /// What a consuming state accepts: its symbols are `symbols[symbolRange]`, sorted.
     struct TokenTest: Sendable {
         enum Kind: UInt8, Sendable {
-            /// A word or number with one of `symbols`.
+            /// A word or number with one of the symbols.
             case words
-            /// A word or number with none of `symbols`.
+            /// A word or number with none of the symbols.
             case notWords
             /// Any word or number (a gap).
             case anyWord
-            /// A punctuation mark with one of `symbols`.
+            /// A punctuation mark with one of the symbols.
             case punctuation
         }
         let kind: Kind
-        /// Sorted.
-        let symbols: [Int32]
+        let symbolStart: Int32
+        let symbolEnd: Int32
 
-        func accepts(_ token: Token, symbols tokenSymbols: ArraySlice<Int32>) -> Bool {
+        func accepts(_ token: Token, symbols tokenSymbols: ArraySlice<Int32>, in table: UnsafeBufferPointer<Int32>) -> Bool {
             switch kind {
             case .anyWord: return token.isWordLike
-            case .words: return token.isWordLike && contains(any: tokenSymbols)
-            case .notWords: return token.isWordLike && !contains(any: tokenSymbols)
-            case .punctuation: return token.kind == .punctuation && contains(any: tokenSymbols)
+            case .words: return token.isWordLike && containsAny(of: tokenSymbols, in: table)
+            case .notWords: return token.isWordLike && !containsAny(of: tokenSymbols, in: table)
+            case .punctuation: return token.kind == .punctuation && containsAny(of: tokenSymbols, in: table)
             }
         }
 
-        private func contains(any candidates: ArraySlice<Int32>) -> Bool {
-            for symbol in candidates where Self.binarySearch(symbols, symbol) { return true }
+        private func containsAny(of candidates: ArraySlice<Int32>, in table: UnsafeBufferPointer<Int32>) -> Bool {
+            for symbol in candidates {
+                var low = Int(symbolStart)
+                var high = Int(symbolEnd)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if table[middle] < symbol { low = middle + 1 } else { high = middle }
+                }
+                if low < Int(symbolEnd) && table[low] == symbol { return true }
+            }
             return false
-        }
-
-        private static func binarySearch(_ sorted: [Int32], _ value: Int32) -> Bool {
-            var low = 0
-            var high = sorted.count
-            while low < high {
-                let middle = (low + high) / 2
-                if sorted[middle] < value { low = middle + 1 } else { high = middle }
-            }
-            return low < sorted.count && sorted[low] == value
         }
     }
 
@@ -66,12 +64,22 @@ struct Automaton: Sendable {
         let state: Int32
         let requiresSentenceStart: Bool
         let opensFocus: Bool
+        /// `requiredSymbols[requirementStart..<requirementEnd]`: the sentence must contain
+        /// one of these for the pattern to match (an empty range requires nothing).
+        let requirementStart: Int32
+        let requirementEnd: Int32
     }
 
     var states: [State] = []
     var tests: [TokenTest] = []
-    /// Entries whose first test is a positive symbol set, by symbol.
-    var entriesBySymbol: [Int32: [Entry]] = [:]
+    /// The symbol sets of all tests, one sorted run per test.
+    var testSymbols: [Int32] = []
+    /// Entries whose first test is a positive symbol set, grouped by symbol: the entries of
+    /// symbol `s` are `indexedEntries[entryStarts[s]..<entryStarts[s + 1]]`.
+    var indexedEntries: [Entry] = []
+    var entryStarts: [Int32] = [0]
+    /// Runs of symbols that entries require in the sentence (see `Entry`).
+    var requiredSymbols: [Int32] = []
     /// Entries that must be tried at every token (gaps and negated sets first).
     var unindexedEntries: [Entry] = []
 }

@@ -2,7 +2,8 @@
 /// into vocabulary symbols. Alternatives of single words (and classes of single words) become
 /// one state that tests a symbol set, so a class of a hundred words costs one lookup.
 struct AutomatonBuilder {
-    private(set) var automaton = Automaton()
+    private var automaton = Automaton()
+    private var entriesBySymbol: [Int32: [Automaton.Entry]] = [:]
     private(set) var vocabulary: Vocabulary
     private let classes: [String: WordClass]
     private let normalize: (String) -> String
@@ -20,7 +21,24 @@ struct AutomatonBuilder {
     mutating func add(_ pattern: Located<Pattern>, target: Int32) throws(LexiconError) {
         let accept = addState(.accept(target: target), next: -1)
         let start = try compile(pattern.value, next: accept, at: pattern.location)
-        try addEntries(from: start, at: pattern.location)
+        let required = try requiredSymbols(pattern.value, at: pattern.location)
+        var requirement: Range<Int32> = 0..<0
+        if let required {
+            let first = Int32(automaton.requiredSymbols.count)
+            automaton.requiredSymbols += Array(Set(required)).sorted()
+            requirement = first..<Int32(automaton.requiredSymbols.count)
+        }
+        try addEntries(from: start, requirement: requirement, at: pattern.location)
+    }
+
+    /// The automaton with its entries indexed; call once all patterns are added.
+    func build() -> Automaton {
+        var automaton = self.automaton
+        for symbol in 0..<Int32(vocabulary.symbolCount) {
+            automaton.indexedEntries += entriesBySymbol[symbol] ?? []
+            automaton.entryStarts.append(Int32(automaton.indexedEntries.count))
+        }
+        return automaton
     }
 
     /// The symbol of a word, for tests outside the automaton.
@@ -131,7 +149,9 @@ struct AutomatonBuilder {
         let sorted = Array(Set(symbols)).sorted()
         let key = "\(kind.rawValue):\(sorted)"
         if let existing = testIndex[key] { return existing }
-        automaton.tests.append(Automaton.TokenTest(kind: kind, symbols: sorted))
+        let start = Int32(automaton.testSymbols.count)
+        automaton.testSymbols += sorted
+        automaton.tests.append(Automaton.TokenTest(kind: kind, symbolStart: start, symbolEnd: Int32(automaton.testSymbols.count)))
         let index = Int32(automaton.tests.count - 1)
         testIndex[key] = index
         return index
@@ -144,8 +164,38 @@ struct AutomatonBuilder {
         return index
     }
 
+    /// Symbols of which every match of `pattern` holds at least one, beyond its first word:
+    /// the smallest set among its required single-word elements after the first (nil when
+    /// there is none). The matcher starts the pattern only in sentences that contain one.
+    private mutating func requiredSymbols(_ pattern: Pattern, at location: SourceLocation) throws(LexiconError) -> [Int32]? {
+        var items: [Pattern]
+        switch pattern {
+        case .sequence(let sequence): items = sequence
+        case .focus(let inner): return try requiredSymbols(inner, at: location)
+        default: return nil
+        }
+        // Flatten a focus in the sequence: its own items are required too.
+        items = items.flatMap { item -> [Pattern] in
+            if case .focus(.sequence(let inner)) = item { return inner }
+            if case .focus(let inner) = item { return [inner] }
+            return [item]
+        }
+        var best: [Int32]?
+        for item in items.dropFirst() {
+            switch item {
+            case .optional, .gap, .sentenceStart, .sentenceEnd, .negated, .punctuation: continue
+            default: break
+            }
+            guard let symbols = try singleTokenSymbols(item, at: location) else { continue }
+            if best == nil || symbols.count < best!.count { best = symbols }
+        }
+        return best
+    }
+
     /// Indexes the consuming states reachable from `start` without consuming anything.
-    private mutating func addEntries(from start: Int32, at location: SourceLocation) throws(LexiconError) {
+    private mutating func addEntries(
+        from start: Int32, requirement: Range<Int32>, at location: SourceLocation
+    ) throws(LexiconError) {
         var visited: Set<Int32> = []
         var pending: [(state: Int32, requiresSentenceStart: Bool, opensFocus: Bool)] = [(start, false, false)]
         while let (index, requiresSentenceStart, opensFocus) = pending.popLast() {
@@ -153,10 +203,14 @@ struct AutomatonBuilder {
             let state = automaton.states[Int(index)]
             switch state.operation {
             case .consume(let testIndex):
-                let entry = Automaton.Entry(state: index, requiresSentenceStart: requiresSentenceStart, opensFocus: opensFocus)
+                let entry = Automaton.Entry(
+                    state: index, requiresSentenceStart: requiresSentenceStart, opensFocus: opensFocus,
+                    requirementStart: requirement.lowerBound, requirementEnd: requirement.upperBound)
                 let test = automaton.tests[Int(testIndex)]
                 if test.kind == .words || test.kind == .punctuation {
-                    for symbol in test.symbols { automaton.entriesBySymbol[symbol, default: []].append(entry) }
+                    for symbol in automaton.testSymbols[Int(test.symbolStart)..<Int(test.symbolEnd)] {
+                        entriesBySymbol[symbol, default: []].append(entry)
+                    }
                 } else {
                     automaton.unindexedEntries.append(entry)
                 }

@@ -10,7 +10,7 @@ struct RawMatch: Sendable, Equatable {
 /// Runs an `Automaton` over the tokens of a text in one pass per sentence (a Pike VM: all
 /// live partial matches advance together, earlier starts first). Punctuation that a pattern
 /// does not name is skipped, except that clause punctuation ends a gap.
-struct Matcher {
+struct Matcher: Sendable {
     struct Thread {
         var state: Int32
         var start: Int32
@@ -19,137 +19,195 @@ struct Matcher {
         var inGap: Bool
     }
 
-    /// Buffers reused between texts.
-    final class Buffers {
+    /// Buffers reused between texts; the matcher borrows them while it runs.
+    struct Buffers {
         var current: [Thread] = []
         var next: [Thread] = []
         var pending: [Thread] = []
         var visited: [UInt32] = []
         var generation: UInt32 = 0
         var matches: [RawMatch] = []
+        /// One bit per symbol: which symbols the current sentence contains.
+        var present: [UInt64] = []
     }
 
     let automaton: Automaton
 
-    /// Appends every match in `tokens` to `buffers.matches` (cleared first).
-    func findMatches(tokens: [Token], symbols: [Int32], buffers: Buffers) {
+    /// Replaces `buffers.matches` with every match in `tokens`.
+    func findMatches(tokens: [Token], symbols: [Int32], buffers: inout Buffers) {
         buffers.matches.removeAll(keepingCapacity: true)
+        let presentWords = (automaton.entryStarts.count + 63) / 64
+        if buffers.present.count < presentWords {
+            buffers.present = Array(repeating: 0, count: presentWords)
+        }
         if buffers.visited.count < automaton.states.count {
             buffers.visited = Array(repeating: 0, count: automaton.states.count)
             buffers.generation = 0
         }
-        var sentenceStart = 0
-        while sentenceStart < tokens.count {
-            var sentenceEnd = sentenceStart + 1
-            while sentenceEnd < tokens.count, tokens[sentenceEnd].sentence == tokens[sentenceStart].sentence {
-                sentenceEnd += 1
-            }
-            matchSentence(tokens: tokens, symbols: symbols, range: sentenceStart..<sentenceEnd, buffers: buffers)
-            sentenceStart = sentenceEnd
-        }
-    }
-
-    private func matchSentence(tokens: [Token], symbols: [Int32], range: Range<Int>, buffers: Buffers) {
-        let firstWord = tokens[range].firstIndex(where: \.isWordLike) ?? range.upperBound
-        let afterLastWord = (tokens[range].lastIndex(where: \.isWordLike) ?? range.lowerBound - 1) + 1
-        let bounds = (firstWord: firstWord, afterLastWord: afterLastWord)
-        buffers.current.removeAll(keepingCapacity: true)
-        for position in range {
-            let token = tokens[position]
-            let tokenSymbols = symbols[token.symbols]
-            nextGeneration(buffers)
-            buffers.next.removeAll(keepingCapacity: true)
-            for thread in buffers.current {
-                guard case .consume(let testIndex) = automaton.states[Int(thread.state)].operation else { continue }
-                let test = automaton.tests[Int(testIndex)]
-                if test.accepts(token, symbols: tokenSymbols) {
-                    var advanced = thread
-                    advanced.inGap = test.kind == .anyWord
-                    advanced.state = automaton.states[Int(thread.state)].next
-                    addThread(advanced, position: position + 1, bounds: bounds, buffers: buffers)
-                } else if token.kind == .punctuation, !(thread.inGap && token.flags.contains(.clauseBreak)),
-                          buffers.visited[Int(thread.state)] != buffers.generation {
-                    buffers.visited[Int(thread.state)] = buffers.generation
-                    buffers.next.append(thread)
+        automaton.states.withUnsafeBufferPointer { states in
+            automaton.tests.withUnsafeBufferPointer { tests in
+                automaton.testSymbols.withUnsafeBufferPointer { testSymbols in
+                    var run = Run(
+                        automaton: automaton, states: states, tests: tests, testSymbols: testSymbols,
+                        tokens: tokens, symbols: symbols, buffers: buffers)
+                    buffers = Buffers()
+                    var sentenceStart = 0
+                    while sentenceStart < tokens.count {
+                        var sentenceEnd = sentenceStart + 1
+                        while sentenceEnd < tokens.count, tokens[sentenceEnd].sentence == tokens[sentenceStart].sentence {
+                            sentenceEnd += 1
+                        }
+                        run.matchSentence(sentenceStart..<sentenceEnd)
+                        sentenceStart = sentenceEnd
+                    }
+                    buffers = run.buffers
                 }
             }
-            startThreads(at: position, token: token, tokenSymbols: tokenSymbols, bounds: bounds, buffers: buffers)
-            swap(&buffers.current, &buffers.next)
         }
     }
 
-    private func startThreads(
-        at position: Int, token: Token, tokenSymbols: ArraySlice<Int32>,
-        bounds: (firstWord: Int, afterLastWord: Int), buffers: Buffers
-    ) {
-        func start(_ entry: Automaton.Entry) {
-            if entry.requiresSentenceStart && position > bounds.firstWord { return }
-            guard case .consume(let testIndex) = automaton.states[Int(entry.state)].operation else { return }
-            let test = automaton.tests[Int(testIndex)]
-            guard test.accepts(token, symbols: tokenSymbols) else { return }
-            let thread = Thread(
-                state: automaton.states[Int(entry.state)].next, start: Int32(position),
-                focusStart: entry.opensFocus ? Int32(position) : -1, focusEnd: -1, inGap: test.kind == .anyWord)
-            addThread(thread, position: position + 1, bounds: bounds, buffers: buffers)
-        }
-        for entry in automaton.unindexedEntries { start(entry) }
-        for symbol in tokenSymbols {
-            guard let entries = automaton.entriesBySymbol[symbol] else { continue }
-            for entry in entries { start(entry) }
-        }
-    }
+    /// One pass over one text, with the automaton's arrays borrowed as buffers.
+    private struct Run {
+        let automaton: Automaton
+        let states: UnsafeBufferPointer<Automaton.State>
+        let tests: UnsafeBufferPointer<Automaton.TokenTest>
+        let testSymbols: UnsafeBufferPointer<Int32>
+        let tokens: [Token]
+        let symbols: [Int32]
+        var buffers: Buffers
+        var firstWord = 0
+        var afterLastWord = 0
 
-    /// Follows the non-consuming states from `thread.state` and queues the consuming ones
-    /// for the next token; records accepted matches.
-    private func addThread(
-        _ thread: Thread, position: Int, bounds: (firstWord: Int, afterLastWord: Int), buffers: Buffers
-    ) {
-        buffers.pending.append(thread)
-        while var thread = buffers.pending.popLast() {
-            let index = Int(thread.state)
-            if buffers.visited[index] == buffers.generation { continue }
-            buffers.visited[index] = buffers.generation
-            let state = automaton.states[index]
-            switch state.operation {
-            case .consume:
-                buffers.next.append(thread)
-            case .split(let alternative):
-                var other = thread
-                other.state = alternative
-                buffers.pending.append(other)
-                thread.state = state.next
-                buffers.pending.append(thread)
-            case .assertSentenceStart:
-                guard position <= bounds.firstWord else { continue }
-                thread.state = state.next
-                buffers.pending.append(thread)
-            case .assertSentenceEnd:
-                guard position >= bounds.afterLastWord else { continue }
-                thread.state = state.next
-                buffers.pending.append(thread)
-            case .focusOpen:
-                thread.focusStart = Int32(position)
-                thread.state = state.next
-                buffers.pending.append(thread)
-            case .focusClose:
-                thread.focusEnd = Int32(position)
-                thread.state = state.next
-                buffers.pending.append(thread)
-            case .accept(let target):
-                let start = Int(thread.start)
-                buffers.matches.append(RawMatch(
-                    target: target, start: start, end: position,
-                    focusStart: thread.focusStart >= 0 ? Int(thread.focusStart) : start,
-                    focusEnd: thread.focusEnd >= 0 ? Int(thread.focusEnd) : position))
+        mutating func matchSentence(_ range: Range<Int>) {
+            firstWord = tokens[range].firstIndex(where: \.isWordLike) ?? range.upperBound
+            afterLastWord = (tokens[range].lastIndex(where: \.isWordLike) ?? range.lowerBound - 1) + 1
+            buffers.current.removeAll(keepingCapacity: true)
+            markPresentSymbols(range, present: true)
+            defer { markPresentSymbols(range, present: false) }
+            for position in range {
+                let token = tokens[position]
+                let tokenSymbols = symbols[token.symbols]
+                nextGeneration()
+                buffers.next.removeAll(keepingCapacity: true)
+                let current = buffers.current
+                for thread in current {
+                    let state = states[Int(thread.state)]
+                    guard case .consume(let testIndex) = state.operation else { continue }
+                    let test = tests[Int(testIndex)]
+                    if test.accepts(token, symbols: tokenSymbols, in: testSymbols) {
+                        var advanced = thread
+                        advanced.inGap = test.kind == .anyWord
+                        advanced.state = state.next
+                        addThread(advanced, position: position + 1)
+                    } else if token.kind == .punctuation, !(thread.inGap && token.flags.contains(.clauseBreak)),
+                              buffers.visited[Int(thread.state)] != buffers.generation {
+                        buffers.visited[Int(thread.state)] = buffers.generation
+                        buffers.next.append(thread)
+                    }
+                }
+                startThreads(at: position, token: token, tokenSymbols: tokenSymbols)
+                swap(&buffers.current, &buffers.next)
             }
         }
-    }
 
-    private func nextGeneration(_ buffers: Buffers) {
-        buffers.generation &+= 1
-        if buffers.generation == 0 {
-            for index in buffers.visited.indices { buffers.visited[index] = 0 }
-            buffers.generation = 1
+        private mutating func startThreads(at position: Int, token: Token, tokenSymbols: ArraySlice<Int32>) {
+            for entry in automaton.unindexedEntries {
+                start(entry, at: position, token: token, tokenSymbols: tokenSymbols)
+            }
+            for symbol in tokenSymbols {
+                let entries = Int(automaton.entryStarts[Int(symbol)])..<Int(automaton.entryStarts[Int(symbol) + 1])
+                for index in entries {
+                    start(automaton.indexedEntries[index], at: position, token: token, tokenSymbols: tokenSymbols)
+                }
+            }
+        }
+
+        private mutating func markPresentSymbols(_ range: Range<Int>, present: Bool) {
+            for token in tokens[range] {
+                for symbol in symbols[token.symbols] {
+                    let word = Int(symbol) >> 6
+                    guard word < buffers.present.count else { continue }
+                    if present {
+                        buffers.present[word] |= 1 << UInt64(symbol & 63)
+                    } else {
+                        buffers.present[word] = 0
+                    }
+                }
+            }
+        }
+
+        private func sentenceContainsAny(from start: Int32, to end: Int32) -> Bool {
+            if start == end { return true }
+            for index in Int(start)..<Int(end) {
+                let symbol = automaton.requiredSymbols[index]
+                if buffers.present[Int(symbol) >> 6] & (1 << UInt64(symbol & 63)) != 0 { return true }
+            }
+            return false
+        }
+
+        private mutating func start(_ entry: Automaton.Entry, at position: Int, token: Token, tokenSymbols: ArraySlice<Int32>) {
+            if entry.requiresSentenceStart && position > firstWord { return }
+            if !sentenceContainsAny(from: entry.requirementStart, to: entry.requirementEnd) { return }
+            let state = states[Int(entry.state)]
+            guard case .consume(let testIndex) = state.operation else { return }
+            let test = tests[Int(testIndex)]
+            guard test.accepts(token, symbols: tokenSymbols, in: testSymbols) else { return }
+            let thread = Thread(
+                state: state.next, start: Int32(position), focusStart: entry.opensFocus ? Int32(position) : -1,
+                focusEnd: -1, inGap: test.kind == .anyWord)
+            addThread(thread, position: position + 1)
+        }
+
+        /// Follows the non-consuming states from `thread.state` and queues the consuming ones
+        /// for the next token; records accepted matches.
+        private mutating func addThread(_ thread: Thread, position: Int) {
+            buffers.pending.append(thread)
+            while var thread = buffers.pending.popLast() {
+                let index = Int(thread.state)
+                if buffers.visited[index] == buffers.generation { continue }
+                buffers.visited[index] = buffers.generation
+                let state = states[index]
+                switch state.operation {
+                case .consume:
+                    buffers.next.append(thread)
+                case .split(let alternative):
+                    var other = thread
+                    other.state = alternative
+                    buffers.pending.append(other)
+                    thread.state = state.next
+                    buffers.pending.append(thread)
+                case .assertSentenceStart:
+                    guard position <= firstWord else { continue }
+                    thread.state = state.next
+                    buffers.pending.append(thread)
+                case .assertSentenceEnd:
+                    guard position >= afterLastWord else { continue }
+                    thread.state = state.next
+                    buffers.pending.append(thread)
+                case .focusOpen:
+                    thread.focusStart = Int32(position)
+                    thread.state = state.next
+                    buffers.pending.append(thread)
+                case .focusClose:
+                    thread.focusEnd = Int32(position)
+                    thread.state = state.next
+                    buffers.pending.append(thread)
+                case .accept(let target):
+                    let start = Int(thread.start)
+                    buffers.matches.append(RawMatch(
+                        target: target, start: start, end: position,
+                        focusStart: thread.focusStart >= 0 ? Int(thread.focusStart) : start,
+                        focusEnd: thread.focusEnd >= 0 ? Int(thread.focusEnd) : position))
+                }
+            }
+        }
+
+        private mutating func nextGeneration() {
+            buffers.generation &+= 1
+            if buffers.generation == 0 {
+                for index in buffers.visited.indices { buffers.visited[index] = 0 }
+                buffers.generation = 1
+            }
         }
     }
 }
