@@ -1,4 +1,4 @@
-import Testing
+public import Testing
 @testable import Shades
 
 /// Every example written in the built-in lexicons, run through the full default analyzer:
@@ -35,4 +35,12 @@ import Testing
             #expect(!rule.message.isEmpty && !rule.source.isEmpty, "\(rule.id)")
         }
     }
+}
+
+extension Rule: CustomTestStringConvertible {
+    var testDescription: String { id }
+}
+
+extension Rule.Example: CustomTestStringConvertible {
+    var testDescription: String { "\(location) “\(text)”" }
 }

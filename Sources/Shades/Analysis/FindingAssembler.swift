@@ -67,7 +67,8 @@ struct FindingAssembler {
     }
 
     /// The longest match wins where findings overlap, unless one of the two rules declares
-    /// that its findings stand beside others.
+    /// that its findings stand beside others; even then one phrase gets one finding per
+    /// category.
     private func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
         let ordered = candidates.sorted {
             let lengths = ($0.match.end - $0.match.start, $1.match.end - $1.match.start)
@@ -81,7 +82,10 @@ struct FindingAssembler {
             let conflict = accepted.contains { other in
                 guard overlaps(focus, other.match.focusStart..<other.match.focusEnd) else { return false }
                 let otherStands = engine.rules[other.ruleIndex].overlap == .stand
-                return other.ruleIndex == candidate.ruleIndex || (!standsAlone && !otherStands)
+                let sameFinding = other.match.focusStart == candidate.match.focusStart
+                    && other.match.focusEnd == candidate.match.focusEnd
+                    && engine.rules[other.ruleIndex].category == engine.rules[candidate.ruleIndex].category
+                return other.ruleIndex == candidate.ruleIndex || sameFinding || (!standsAlone && !otherStands)
             }
             if !conflict { accepted.append(candidate) }
         }

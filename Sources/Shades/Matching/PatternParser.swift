@@ -11,7 +11,18 @@ struct PatternParser {
         var parser = PatternParser(characters: Array(source))
         let pattern = try parser.parseAlternatives(closing: nil)
         if pattern == .sequence([]) { throw Failure(message: "the pattern is empty") }
+        if focusCount(pattern) > 1 { throw Failure(message: "a pattern has at most one <focus>") }
         return pattern
+    }
+
+    private static func focusCount(_ pattern: Pattern) -> Int {
+        switch pattern {
+        case .focus(let inner): 1 + focusCount(inner)
+        case .sequence(let items): items.map(focusCount).reduce(0, +)
+        case .alternatives(let items): items.map(focusCount).max() ?? 0
+        case .optional(let inner), .negated(let inner): focusCount(inner)
+        default: 0
+        }
     }
 
     private init(characters: [Character]) {
