@@ -5,6 +5,8 @@ final class Engine: Sendable {
         /// A rule's pattern (indices into `rules` and the rule's `patterns`).
         case rule(Int, pattern: Int)
         case exception(Int)
+        /// One of a rule's `requires:` patterns.
+        case requirement(Int)
         /// A fixed expression or an allowed phrase: findings whose focus it overlaps are dropped.
         case fixed
         case context(ContextKind)
@@ -59,6 +61,7 @@ final class Engine: Sendable {
                 if rule.category == .safety && !configuration.reportsSafety { continue }
                 for (index, pattern) in rule.compiledPatterns.enumerated() { try add(pattern, .rule(rules.count, pattern: index)) }
                 for pattern in rule.compiledExceptions { try add(pattern, .exception(rules.count)) }
+                for pattern in rule.compiledRequirements { try add(pattern, .requirement(rules.count)) }
                 rules.append(rule)
             }
             for fixed in lexicon.fixedExpressions {

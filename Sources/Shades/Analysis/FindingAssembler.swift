@@ -24,12 +24,14 @@ struct FindingAssembler {
     func assemble() -> Analysis {
         var ruleMatches: [RawMatch] = []
         var exceptions: [Int: [RawMatch]] = [:]
+        var requirements: [Int: [RawMatch]] = [:]
         var fixed: [RawMatch] = []
         var context: [Engine.ContextKind: [RawMatch]] = [:]
         for match in workspace.matcherBuffers.matches {
             switch engine.targets[Int(match.target)] {
             case .rule: ruleMatches.append(match)
             case .exception(let rule): exceptions[rule, default: []].append(match)
+            case .requirement(let rule): requirements[rule, default: []].append(match)
             case .fixed: fixed.append(match)
             case .context(let kind): context[kind, default: []].append(match)
             }
@@ -39,6 +41,11 @@ struct FindingAssembler {
             guard case .rule(let ruleIndex, let patternIndex) = engine.targets[Int(match.target)] else { continue }
             let rule = engine.rules[ruleIndex]
             if exceptions[ruleIndex, default: []].contains(where: { overlaps($0.start..<$0.end, match.start..<match.end) }) {
+                continue
+            }
+            if !rule.compiledRequirements.isEmpty, !requirements[ruleIndex, default: []].contains(where: {
+                tokens[$0.start].sentence == tokens[match.start].sentence
+            }) {
                 continue
             }
             if fixed.contains(where: { overlaps($0.start..<$0.end, match.focusStart..<match.focusEnd) }) { continue }

@@ -32,6 +32,8 @@ public struct Rule: Sendable, Hashable, Identifiable {
     public let patterns: [String]
     /// Patterns that cancel a match they overlap.
     public let exceptions: [String]
+    /// Patterns of which one must occur in the match's sentence (none: no requirement).
+    public let requirements: [String]
     /// One gentle sentence about the phrasing.
     public let message: String
     /// One to three reframes.
@@ -48,6 +50,7 @@ public struct Rule: Sendable, Hashable, Identifiable {
 
     let compiledPatterns: [Located<Pattern>]
     let compiledExceptions: [Located<Pattern>]
+    let compiledRequirements: [Located<Pattern>]
 
     /// The rule's base severity adjusted by `modifiers`, each applied in `Modifier.allCases`
     /// order as `severity × factor + addition`, clamped to 0…1 and rounded to 0.001.
