@@ -73,26 +73,26 @@ struct FindingAssembler {
         lhs.lowerBound < rhs.upperBound && rhs.lowerBound < lhs.upperBound
     }
 
-    /// The longest match wins where findings overlap, unless one of the two rules declares
-    /// that its findings stand beside others; even then one phrase gets one finding per
-    /// category.
+    /// The longest match wins where findings overlap (between equals, the rule defined first),
+    /// unless one of the rules declares that its findings stand beside others; even then one
+    /// phrase gets one finding per category.
     private func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
         let ordered = candidates.sorted {
             let lengths = ($0.match.end - $0.match.start, $1.match.end - $1.match.start)
             if lengths.0 != lengths.1 { return lengths.0 > lengths.1 }
-            return ($0.match.start, $0.ruleIndex) < ($1.match.start, $1.ruleIndex)
+            return ($0.ruleIndex, $0.match.start) < ($1.ruleIndex, $1.match.start)
         }
         var accepted: [Candidate] = []
         for candidate in ordered {
             let focus = candidate.match.focusStart..<candidate.match.focusEnd
-            let standsAlone = engine.rules[candidate.ruleIndex].overlap == .stand
+            let stands = engine.rules[candidate.ruleIndex].overlap == .stand
             let conflict = accepted.contains { other in
                 guard overlaps(focus, other.match.focusStart..<other.match.focusEnd) else { return false }
                 let otherStands = engine.rules[other.ruleIndex].overlap == .stand
                 let sameFinding = other.match.focusStart == candidate.match.focusStart
                     && other.match.focusEnd == candidate.match.focusEnd
                     && engine.rules[other.ruleIndex].category == engine.rules[candidate.ruleIndex].category
-                return other.ruleIndex == candidate.ruleIndex || sameFinding || (!standsAlone && !otherStands)
+                return other.ruleIndex == candidate.ruleIndex || sameFinding || (!stands && !otherStands)
             }
             if !conflict { accepted.append(candidate) }
         }
