@@ -103,3 +103,12 @@ import Shades
         #expect(matches(shades, "Not always.") == [])
     }
 }
+
+extension PatternLanguageTests {
+    @Test func requirementsLookAtTheWholeSentence() throws {
+        let shades = try analyzer(["<always>"], extra: "class sad\n  words: sad\n", fields: "  requires: @sad")
+        #expect(matches(shades, "I always walk, and it makes me sad.") == ["always"])
+        #expect(matches(shades, "I always walk.") == [])
+        #expect(matches(shades, "I always walk. I am sad.") == [])
+    }
+}

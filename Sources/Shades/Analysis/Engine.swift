@@ -15,6 +15,8 @@ final class Engine: Sendable {
     /// Word classes with reserved names that describe context rather than distortion.
     enum ContextKind: String, Sendable, CaseIterable {
         case negation, hedge, booster, reporting
+        /// Absolute words and phrases beyond the index markers, for `stacked`.
+        case absolute
     }
 
     let rules: [Rule]

@@ -123,8 +123,10 @@ struct FindingAssembler {
             modifiers.insert(.quoted)
         }
         let near = wordsBefore(match.focusStart, count: 2)..<min(tokens.count, match.focusEnd + 2)
-        let absolutes = near.filter { tokens[$0].sentence == sentence && isMarker(tokens[$0]) }.count
-        if absolutes >= 2 { modifiers.insert(.stacked) }
+        let absolutes = context[.absolute, default: []].filter {
+            near.contains($0.start) && tokens[$0.start].sentence == sentence
+        }
+        if absolutes.count >= 2 { modifiers.insert(.stacked) }
         if tokens[match.focusStart..<match.focusEnd].contains(where: { $0.flags.contains(.allCaps) }) {
             modifiers.insert(.emphasized)
         }
