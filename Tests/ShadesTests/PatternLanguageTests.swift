@@ -112,3 +112,29 @@ extension PatternLanguageTests {
         #expect(matches(shades, "I always walk. I am sad.") == [])
     }
 }
+
+extension PatternLanguageTests {
+    @Test func yieldingRulesGiveWayToAnyOverlappingFinding() throws {
+        let source = """
+            rule broad
+              category: overgeneralization
+              pattern: <everything>
+              overlap: yield
+              message: m
+              suggest: s
+              source: test
+              match: x
+            rule specific
+              category: all-or-nothing
+              pattern: <ruin everything>
+              overlap: stand
+              message: m
+              suggest: s
+              source: test
+              match: x
+            """
+        let shades = try Analyzer(lexicons: [Lexicon(source: source, name: "test.shades")])
+        #expect(shades.analyze("I ruin everything").findings.map(\.rule) == ["specific"])
+        #expect(shades.analyze("everything hurts").findings.map(\.rule) == ["broad"])
+    }
+}

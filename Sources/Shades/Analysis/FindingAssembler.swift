@@ -75,7 +75,8 @@ struct FindingAssembler {
 
     /// The longest match wins where findings overlap (between equals, the rule defined first),
     /// unless one of the rules declares that its findings stand beside others; even then one
-    /// phrase gets one finding per category.
+    /// phrase gets one finding per category. Findings of `yield` rules then give way to any
+    /// other finding they overlap.
     private func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
         let ordered = candidates.sorted {
             let lengths = ($0.match.end - $0.match.start, $1.match.end - $1.match.start)
@@ -95,6 +96,12 @@ struct FindingAssembler {
                 return other.ruleIndex == candidate.ruleIndex || sameFinding || (!stands && !otherStands)
             }
             if !conflict { accepted.append(candidate) }
+        }
+        let firm = accepted.filter { engine.rules[$0.ruleIndex].overlap != .yield }
+        accepted.removeAll { candidate in
+            engine.rules[candidate.ruleIndex].overlap == .yield && firm.contains { other in
+                overlaps(candidate.match.focusStart..<candidate.match.focusEnd, other.match.focusStart..<other.match.focusEnd)
+            }
         }
         return accepted.sorted { ($0.match.focusStart, $0.ruleIndex) < ($1.match.focusStart, $1.ruleIndex) }
     }

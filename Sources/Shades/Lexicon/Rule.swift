@@ -16,6 +16,9 @@ public struct Rule: Sendable, Hashable, Identifiable {
         case resolve
         /// This rule's findings stand beside overlapping ones.
         case stand
+        /// This rule's findings give way to any overlapping finding of another rule (for
+        /// broad fallback rules).
+        case yield
     }
 
     /// A sentence the rule must (or must not) flag; the test suite checks every one.
