@@ -99,7 +99,8 @@ struct Matcher: Sendable {
                         advanced.inGap = test.kind == .anyWord
                         advanced.state = state.next
                         addThread(advanced, position: position + 1)
-                    } else if token.kind == .punctuation, !(thread.inGap && token.flags.contains(.clauseBreak)),
+                    } else if token.kind == .punctuation,
+                              !(token.flags.contains(.clauseBreak) && (thread.inGap || test.kind == .anyWord)),
                               buffers.visited[Int(thread.state)] != buffers.generation {
                         buffers.visited[Int(thread.state)] = buffers.generation
                         buffers.next.append(thread)
