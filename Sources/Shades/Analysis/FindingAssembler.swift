@@ -8,12 +8,16 @@ struct FindingAssembler {
         let patternIndex: Int
         let match: RawMatch
         var modifiers: Set<Modifier>
+        var focusSpan: RawMatch {
+            RawMatch(target: match.target, start: match.focusStart, end: match.focusEnd,
+                     focusStart: match.focusStart, focusEnd: match.focusEnd)
+        }
     }
 
     let engine: Engine
     let bytes: UnsafeBufferPointer<UInt8>
     let workspace: TextWorkspace
-    private var tokens: [Token] { workspace.tokens }
+    var tokens: [Token] { workspace.tokens }
 
     init(engine: Engine, bytes: UnsafeBufferPointer<UInt8>, workspace: TextWorkspace) {
         self.engine = engine
@@ -24,32 +28,32 @@ struct FindingAssembler {
     func assemble() -> Analysis {
         var ruleMatches: [RawMatch] = []
         var exceptions: [Int: [RawMatch]] = [:]
-        var requirements: [Int: [RawMatch]] = [:]
+        var requiredSentences: [Int: Set<Int>] = [:]
         var fixed: [RawMatch] = []
-        var context: [Engine.ContextKind: [RawMatch]] = [:]
+        var contextMatches: [Engine.ContextKind: [RawMatch]] = [:]
         for match in workspace.matcherBuffers.matches {
             switch engine.targets[Int(match.target)] {
             case .rule: ruleMatches.append(match)
             case .exception(let rule): exceptions[rule, default: []].append(match)
-            case .requirement(let rule): requirements[rule, default: []].append(match)
+            case .requirement(let rule): requiredSentences[rule, default: []].insert(tokens[match.start].sentence)
             case .fixed: fixed.append(match)
-            case .context(let kind): context[kind, default: []].append(match)
+            case .context(let kind): contextMatches[kind, default: []].append(match)
             }
         }
+        let exceptionSpans = exceptions.mapValues { SpanList($0) }
+        let fixedSpans = SpanList(fixed)
+        let context = Context(assembler: self, matches: contextMatches)
         var candidates: [Candidate] = []
         for match in longestPerStart(ruleMatches) {
             guard case .rule(let ruleIndex, let patternIndex) = engine.targets[Int(match.target)] else { continue }
             let rule = engine.rules[ruleIndex]
-            if exceptions[ruleIndex, default: []].contains(where: { overlaps($0.start..<$0.end, match.start..<match.end) }) {
+            if exceptionSpans[ruleIndex]?.overlaps(match.start..<match.end) == true { continue }
+            if !rule.compiledRequirements.isEmpty,
+               requiredSentences[ruleIndex]?.contains(tokens[match.start].sentence) != true {
                 continue
             }
-            if !rule.compiledRequirements.isEmpty, !requirements[ruleIndex, default: []].contains(where: {
-                tokens[$0.start].sentence == tokens[match.start].sentence
-            }) {
-                continue
-            }
-            if fixed.contains(where: { overlaps($0.start..<$0.end, match.focusStart..<match.focusEnd) }) { continue }
-            var modifiers = self.modifiers(of: match, context: context)
+            if fixedSpans.overlaps(match.focusStart..<match.focusEnd) { continue }
+            var modifiers = context.modifiers(of: match)
             if rule.negation == .ignore { modifiers.remove(.negated) }
             if rule.negation == .cancel && modifiers.contains(.negated) { continue }
             candidates.append(Candidate(ruleIndex: ruleIndex, patternIndex: patternIndex, match: match, modifiers: modifiers))
@@ -69,7 +73,7 @@ struct FindingAssembler {
         return longest
     }
 
-    private func overlaps(_ lhs: Range<Int>, _ rhs: Range<Int>) -> Bool {
+    private static func overlaps(_ lhs: Range<Int>, _ rhs: Range<Int>) -> Bool {
         lhs.lowerBound < rhs.upperBound && rhs.lowerBound < lhs.upperBound
     }
 
@@ -84,100 +88,33 @@ struct FindingAssembler {
             return ($0.ruleIndex, $0.match.start) < ($1.ruleIndex, $1.match.start)
         }
         var accepted: [Candidate] = []
+        /// Token index → accepted findings whose focus covers it.
+        var coverage: [Int: [Int]] = [:]
         for candidate in ordered {
             let focus = candidate.match.focusStart..<candidate.match.focusEnd
-            let stands = engine.rules[candidate.ruleIndex].overlap == .stand
-            let conflict = accepted.contains { other in
-                guard overlaps(focus, other.match.focusStart..<other.match.focusEnd) else { return false }
-                let otherStands = engine.rules[other.ruleIndex].overlap == .stand
-                let sameFinding = other.match.focusStart == candidate.match.focusStart
-                    && other.match.focusEnd == candidate.match.focusEnd
-                    && engine.rules[other.ruleIndex].category == engine.rules[candidate.ruleIndex].category
-                return other.ruleIndex == candidate.ruleIndex || sameFinding || (!stands && !otherStands)
+            let rule = engine.rules[candidate.ruleIndex]
+            var seen: Set<Int> = []
+            let conflict = focus.contains { token in
+                coverage[token, default: []].contains { index in
+                    guard seen.insert(index).inserted else { return false }
+                    let other = accepted[index]
+                    let otherRule = engine.rules[other.ruleIndex]
+                    let sameFinding = other.match.focusStart == focus.lowerBound && other.match.focusEnd == focus.upperBound
+                        && otherRule.category == rule.category
+                    return other.ruleIndex == candidate.ruleIndex || sameFinding
+                        || (rule.overlap != .stand && otherRule.overlap != .stand)
+                }
             }
-            if !conflict { accepted.append(candidate) }
+            if conflict { continue }
+            for token in focus { coverage[token, default: []].append(accepted.count) }
+            accepted.append(candidate)
         }
-        let firm = accepted.filter { engine.rules[$0.ruleIndex].overlap != .yield }
+        let firm = SpanList(accepted.filter { engine.rules[$0.ruleIndex].overlap != .yield }.map(\.focusSpan))
         accepted.removeAll { candidate in
-            engine.rules[candidate.ruleIndex].overlap == .yield && firm.contains { other in
-                overlaps(candidate.match.focusStart..<candidate.match.focusEnd, other.match.focusStart..<other.match.focusEnd)
-            }
+            engine.rules[candidate.ruleIndex].overlap == .yield
+                && firm.overlaps(candidate.match.focusStart..<candidate.match.focusEnd)
         }
         return accepted.sorted { ($0.match.focusStart, $0.ruleIndex) < ($1.match.focusStart, $1.ruleIndex) }
-    }
-
-    // MARK: - Context
-
-    private func modifiers(of match: RawMatch, context: [Engine.ContextKind: [RawMatch]]) -> Set<Modifier> {
-        var modifiers: Set<Modifier> = []
-        let sentence = tokens[match.focusStart].sentence
-        let windowStart = wordsBefore(match.start, count: 2)
-        func precedesFocus(_ span: RawMatch) -> Bool {
-            tokens[span.start].sentence == sentence && span.start >= windowStart && span.end <= match.focusStart
-                && !hasClauseBreak(span.end..<match.focusStart)
-        }
-        if context[.negation, default: []].contains(where: precedesFocus) { modifiers.insert(.negated) }
-        if context[.hedge, default: []].contains(where: precedesFocus) { modifiers.insert(.hedged) }
-        let afterFocus = match.focusEnd..<min(tokens.count, max(match.end, match.focusEnd) + 2)
-        if context[.booster, default: []].contains(where: { span in
-            precedesFocus(span) || (afterFocus.contains(span.start) && tokens[span.start].sentence == sentence)
-        }) {
-            modifiers.insert(.boosted)
-        }
-        if context[.reporting, default: []].contains(where: { span in
-            tokens[span.start].sentence == sentence && span.end <= match.focusStart
-        }) || isInsideQuotes(match.focusStart) {
-            modifiers.insert(.quoted)
-        }
-        let near = wordsBefore(match.focusStart, count: 2)..<min(tokens.count, match.focusEnd + 2)
-        let absolutes = context[.absolute, default: []].filter {
-            near.contains($0.start) && tokens[$0.start].sentence == sentence
-        }
-        if absolutes.count >= 2 { modifiers.insert(.stacked) }
-        if tokens[match.focusStart..<match.focusEnd].contains(where: { $0.flags.contains(.allCaps) }) {
-            modifiers.insert(.emphasized)
-        }
-        if tokens.contains(where: { $0.sentence == sentence && $0.flags.contains(.question) }) {
-            modifiers.insert(.question)
-        }
-        return modifiers
-    }
-
-    /// The index of the `count`-th word-like token before `index` in the same sentence (or
-    /// the sentence's first token).
-    private func wordsBefore(_ index: Int, count: Int) -> Int {
-        var position = index
-        var remaining = count
-        while position > 0, remaining > 0, tokens[position - 1].sentence == tokens[index].sentence {
-            position -= 1
-            if tokens[position].isWordLike { remaining -= 1 }
-        }
-        return position
-    }
-
-    private func hasClauseBreak(_ range: Range<Int>) -> Bool {
-        range.contains { tokens[$0].flags.contains(.clauseBreak) }
-    }
-
-    /// Whether an odd number of double quotation marks comes before the token in its text.
-    private func isInsideQuotes(_ index: Int) -> Bool {
-        var open = false
-        for token in tokens[..<index] where token.flags.contains(.quote) && isDoubleQuote(token) {
-            open.toggle()
-        }
-        return open && tokens[index...].contains { $0.flags.contains(.quote) && isDoubleQuote($0) }
-    }
-
-    private func isDoubleQuote(_ token: Token) -> Bool {
-        let first = bytes[token.start]
-        if first == 0x22 { return true }
-        if first == 0xC2 { return true }
-        return token.end - token.start == 3 && (bytes[token.start + 2] == 0x9C || bytes[token.start + 2] == 0x9D)
-    }
-
-    private func isMarker(_ token: Token) -> Bool {
-        guard token.isWordLike else { return false }
-        return workspace.symbols[token.symbols].contains { engine.markerSymbols.binarySearchContains($0) }
     }
 
     // MARK: - Results
@@ -215,6 +152,13 @@ struct FindingAssembler {
             severity: (1 - unflaggedProbability).roundedToThousandths))
     }
 
+}
+
+extension FindingAssembler {
+    func isMarker(_ token: Token) -> Bool {
+        guard token.isWordLike else { return false }
+        return workspace.symbols[token.symbols].contains { engine.markerSymbols.binarySearchContains($0) }
+    }
 }
 
 extension Double {

@@ -1,0 +1,89 @@
+extension FindingAssembler {
+    /// The context of one text that decides a match's modifiers: the spans of the context
+    /// classes (negation, hedge, booster, reporting, absolute), questions and quotation marks,
+    /// all indexed once so each match is judged in time independent of the text's length.
+    struct Context {
+        let assembler: FindingAssembler
+        private let spans: [Engine.ContextKind: SpanList]
+        private let questionSentences: Set<Int>
+        /// Sentence → the end of its first reporting verb ("she said").
+        private let reportingEnds: [Int: Int]
+        /// Token index → whether an odd number of double quotation marks comes before it.
+        private let insideQuotes: [Bool]
+
+        init(assembler: FindingAssembler, matches: [Engine.ContextKind: [RawMatch]]) {
+            self.assembler = assembler
+            spans = matches.mapValues { SpanList($0) }
+            let tokens = assembler.tokens
+            questionSentences = Set(tokens.filter { $0.flags.contains(.question) }.map(\.sentence))
+            var reportingEnds: [Int: Int] = [:]
+            for span in matches[.reporting] ?? [] {
+                let sentence = tokens[span.start].sentence
+                reportingEnds[sentence] = min(reportingEnds[sentence] ?? .max, span.end)
+            }
+            self.reportingEnds = reportingEnds
+            var inside: [Bool] = []
+            inside.reserveCapacity(tokens.count)
+            var open = false
+            var lastQuote = -1
+            for (index, token) in tokens.enumerated() {
+                inside.append(open)
+                if token.flags.contains(.quote) && assembler.isDoubleQuote(token) {
+                    open.toggle()
+                    lastQuote = index
+                }
+            }
+            // Only text before a closing mark is inside quotes: an opening mark that is never
+            // closed quotes nothing.
+            for index in inside.indices where index > lastQuote { inside[index] = false }
+            insideQuotes = inside
+        }
+
+        func modifiers(of match: RawMatch) -> Set<Modifier> {
+            let tokens = assembler.tokens
+            var modifiers: Set<Modifier> = []
+            let sentence = tokens[match.focusStart].sentence
+            let window = assembler.wordsBefore(match.start, count: 2)..<match.focusStart
+            let noClauseBreak = { (span: RawMatch) in
+                !(span.end..<match.focusStart).contains { tokens[$0].flags.contains(.clauseBreak) }
+            }
+            if spans[.negation]?.contains(within: window, where: noClauseBreak) == true { modifiers.insert(.negated) }
+            if spans[.hedge]?.contains(within: window, where: noClauseBreak) == true { modifiers.insert(.hedged) }
+            let afterFocus = match.focusEnd..<min(tokens.count, max(match.end, match.focusEnd) + 2)
+            if let boosters = spans[.booster],
+               boosters.contains(within: window, where: noClauseBreak)
+                || boosters.contains(startingIn: afterFocus, where: { tokens[$0.start].sentence == sentence }) {
+                modifiers.insert(.boosted)
+            }
+            if (reportingEnds[sentence] ?? .max) <= match.focusStart || insideQuotes[match.focusStart] {
+                modifiers.insert(.quoted)
+            }
+            let near = assembler.wordsBefore(match.focusStart, count: 2)..<min(tokens.count, match.focusEnd + 2)
+            let absolutes = spans[.absolute]?.count(startingIn: near) { tokens[$0.start].sentence == sentence } ?? 0
+            if absolutes >= 2 { modifiers.insert(.stacked) }
+            if tokens[match.focusStart..<match.focusEnd].contains(where: { $0.flags.contains(.allCaps) }) {
+                modifiers.insert(.emphasized)
+            }
+            if questionSentences.contains(sentence) { modifiers.insert(.question) }
+            return modifiers
+        }
+    }
+
+    /// The index of the `count`-th word-like token before `index` in the same sentence (or
+    /// the sentence's first token).
+    func wordsBefore(_ index: Int, count: Int) -> Int {
+        var position = index
+        var remaining = count
+        while position > 0, remaining > 0, tokens[position - 1].sentence == tokens[index].sentence {
+            position -= 1
+            if tokens[position].isWordLike { remaining -= 1 }
+        }
+        return position
+    }
+
+    func isDoubleQuote(_ token: Token) -> Bool {
+        let first = bytes[token.start]
+        if first == 0x22 || first == 0xC2 { return true }
+        return token.end - token.start == 3 && (bytes[token.start + 2] == 0x9C || bytes[token.start + 2] == 0x9D)
+    }
+}
