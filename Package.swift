@@ -10,12 +10,19 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Shades",
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Shades", targets: ["Shades"]),
+        .library(name: "ShadesServer", targets: ["ShadesServer"]),
         .executable(name: "shades", targets: ["ShadesCLI"]),
+        .executable(name: "shades-server", targets: ["ShadesServerCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
@@ -25,13 +32,18 @@ let package = Package(
             providers: [.apt(["libicu-dev"])]
         ),
         .executableTarget(
-            name: "LexiconEmbedder",
+            name: "ResourceEmbedder",
             swiftSettings: swiftSettings
         ),
         .plugin(
             name: "EmbedLexicons",
             capability: .buildTool(),
-            dependencies: ["LexiconEmbedder"]
+            dependencies: ["ResourceEmbedder"]
+        ),
+        .plugin(
+            name: "EmbedOpenAPI",
+            capability: .buildTool(),
+            dependencies: ["ResourceEmbedder"]
         ),
         .target(
             name: "Shades",
@@ -47,12 +59,47 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ShadesServer",
+            dependencies: [
+                "Shades",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedOpenAPI"]
+        ),
+        .executableTarget(
+            name: "ShadesServerCLI",
+            dependencies: [
+                "ShadesServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                "Shades",
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ShadesTests",
             dependencies: [
                 "Shades",
                 "ShadesCLI",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ShadesServerTests",
+            dependencies: [
+                "Shades",
+                "ShadesServer",
+                "ShadesServerCLI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

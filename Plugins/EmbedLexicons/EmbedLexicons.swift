@@ -1,7 +1,8 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds every `Lexicons/*.shades` file of the package into the target it is applied to.
+/// Embeds every `Lexicons/*.shades` file of the package into the target it is applied to, as
+/// `EmbeddedLexicons.files`.
 @main
 struct EmbedLexicons: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
@@ -13,8 +14,8 @@ struct EmbedLexicons: BuildToolPlugin {
         return [
             .buildCommand(
                 displayName: "Embedding \(lexicons.count) lexicons",
-                executable: try context.tool(named: "LexiconEmbedder").url,
-                arguments: [output.path()] + lexicons.map { $0.path() },
+                executable: try context.tool(named: "ResourceEmbedder").url,
+                arguments: [output.path(), "EmbeddedLexicons"] + lexicons.map { $0.path() },
                 inputFiles: lexicons,
                 outputFiles: [output]
             ),

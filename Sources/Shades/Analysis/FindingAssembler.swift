@@ -122,10 +122,7 @@ struct FindingAssembler {
     private func makeAnalysis(_ accepted: [Candidate]) -> Analysis {
         var offsets = ScalarOffsets(bytes: bytes)
         var findings: [Finding] = []
-        var counts = Dictionary(uniqueKeysWithValues: Category.distortions.map { ($0, 0) })
-        var safety = 0
         var seenRules: Set<Int> = []
-        var unflaggedProbability = 1.0
         for var candidate in accepted {
             if !seenRules.insert(candidate.ruleIndex).inserted { candidate.modifiers.insert(.repeated) }
             let rule = engine.rules[candidate.ruleIndex]
@@ -138,18 +135,10 @@ struct FindingAssembler {
                 utf8Range: byteRange, unicodeScalarRange: offsets.scalarRange(of: byteRange),
                 sentence: tokens[candidate.match.focusStart].sentence, severity: severity, message: rule.message,
                 suggestions: rule.suggestions, modifiers: Modifier.allCases.filter(candidate.modifiers.contains)))
-            if rule.category == .safety {
-                safety += 1
-            } else {
-                counts[rule.category, default: 0] += 1
-                unflaggedProbability *= 1 - severity
-            }
         }
         let words = tokens.count(where: \.isWordLike)
         let markers = tokens.count(where: isMarker)
-        return Analysis(findings: findings, statistics: Statistics(
-            words: words, absolutistWords: markers, categories: counts, safetyFindings: safety,
-            severity: (1 - unflaggedProbability).roundedToThousandths))
+        return Analysis(findings: findings, statistics: Statistics(words: words, absolutistWords: markers, findings: findings))
     }
 
 }

@@ -12,6 +12,22 @@ public struct Statistics: Sendable, Hashable {
     /// (1 − Π(1 − severity) over its distortion findings).
     public let severity: Double
 
+    /// Figures for a text with these findings: counts per category, the safety count and the
+    /// severity 1 − Π(1 − severity) over the distortion findings.
+    init(words: Int, absolutistWords: Int, findings: [Finding]) {
+        var counts = Dictionary(uniqueKeysWithValues: Category.distortions.map { ($0, 0) })
+        var unflagged = 1.0
+        for finding in findings where finding.category != .safety {
+            counts[finding.category, default: 0] += 1
+            unflagged *= 1 - finding.severity
+        }
+        self.words = words
+        self.absolutistWords = absolutistWords
+        self.categories = counts
+        self.safetyFindings = findings.count { $0.category == .safety }
+        self.severity = (1 - unflagged).roundedToThousandths
+    }
+
     /// `absolutistWords / words` (0 for an empty text): the absolutist index as Al-Mosaiwi &
     /// Johnstone compute it, as a proportion (multiply by 100 for their percentages).
     public var absolutistIndex: Double { words == 0 ? 0 : Double(absolutistWords) / Double(words) }
