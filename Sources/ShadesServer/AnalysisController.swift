@@ -18,7 +18,7 @@ struct AnalysisController: Sendable {
         let record = try await withTimeout {
             analyzeRecord(id: body.id ?? .integer(1), text: body.text, filter: filter)
         }
-        return jsonResponse(record)
+        return withWarning(jsonResponse(record), options: body.options)
     }
 
     func analyzeBatch(_ request: Request, context: some RequestContext) async throws -> Response {
@@ -39,7 +39,17 @@ struct AnalysisController: Sendable {
             writer.raw("]}")
             return writer.bytes
         }
-        return jsonResponse(output)
+        return withWarning(jsonResponse(output), options: body.options)
+    }
+
+    /// Names, in a `Shades-Warning` header, the disabled rule ids that no loaded rule has.
+    private func withWarning(_ response: Response, options: AnalysisOptions?) -> Response {
+        let unknown = Set(options?.disable ?? []).subtracting(analyzer.rules.map(\.id)).sorted()
+        guard !unknown.isEmpty, let name = HTTPField.Name("Shades-Warning") else { return response }
+        var response = response
+        let names = unknown.map { $0.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 } ? $0 : "(an id with control or non-ASCII characters)" }
+        response.headers[name] = "options.disable names rules that are not loaded: " + names.joined(separator: ", ")
+        return response
     }
 
     // MARK: - Analysis
@@ -67,10 +77,6 @@ struct AnalysisController: Sendable {
             throw APIError(.badRequest, code: "invalid-option", message: "options.minSeverity is a number from 0 to 1.")
         }
         let disabled = Set(options?.disable ?? [])
-        let known = Set(analyzer.rules.map(\.id))
-        if let unknown = disabled.subtracting(known).sorted().first {
-            throw APIError(.badRequest, code: "invalid-option", message: "options.disable names no known rule: '\(unknown)'. The rules are listed at /v1/lexicon.")
-        }
         return { finding in
             (categories?.contains(finding.category) ?? true) && finding.severity >= minimum && !disabled.contains(finding.rule)
         }

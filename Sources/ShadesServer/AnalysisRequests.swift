@@ -8,6 +8,11 @@ enum RecordID: Decodable, Sendable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let integer = try? container.decode(Int.self) {
+            // Larger integers are not exact in a double, which many JSON readers use.
+            guard abs(integer) <= 9_007_199_254_740_991 else {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: decoder.codingPath, debugDescription: "an integer id must be within ±(2^53 − 1)"))
+            }
             self = .integer(integer)
         } else {
             self = .string(try container.decode(String.self))

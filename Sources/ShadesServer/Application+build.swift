@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 public import Hummingbird
 public import Logging
 import NIOCore
@@ -16,7 +17,11 @@ public func buildApplication(
     let metrics = ServerMetrics()
     let controller = AnalysisController(analyzer: analyzer, configuration: configuration, metrics: metrics)
     let router = Router(context: BasicRequestContext.self)
-    router.add(middleware: RequestLogMiddleware(metrics: metrics))
+    let methodsByPath: [String: [HTTPRequest.Method]] = [
+        "/v1/analyze": [.post], "/v1/analyze/batch": [.post], "/v1/lexicon": [.get], "/healthz": [.get],
+        "/readyz": [.get], "/metrics": [.get], "/openapi.yaml": [.get],
+    ]
+    router.add(middleware: RequestLogMiddleware(metrics: metrics, methodsByPath: methodsByPath))
     router.post("/v1/analyze") { request, context in try await controller.analyze(request, context: context) }
     router.post("/v1/analyze/batch") { request, context in try await controller.analyzeBatch(request, context: context) }
     let lexicon = try LexiconDescription(rules: analyzer.rules).json()

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import Logging
 
@@ -6,6 +7,8 @@ import Logging
 /// client error is never a 500 and never stops the server.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
+    /// The methods each route path takes, to answer 405 rather than 404 for the others.
+    let methodsByPath: [String: [HTTPRequest.Method]]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let clock = ContinuousClock()
@@ -15,6 +18,11 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as APIError {
             response = try error.response(from: request, context: context)
+        } catch let error as HTTPError where error.status == .notFound && methodsByPath[request.uri.path] != nil {
+            let allowed = methodsByPath[request.uri.path]!.map(\.rawValue).joined(separator: ", ")
+            response = try APIError(.methodNotAllowed, code: "method-not-allowed", message: "This route takes \(allowed).")
+                .response(from: request, context: context)
+            response.headers[.allow] = allowed
         } catch let error as HTTPError {
             response = try APIError.from(error).response(from: request, context: context)
         } catch {

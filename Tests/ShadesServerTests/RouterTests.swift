@@ -63,8 +63,8 @@ import Testing
             }
             let unknown = #"{"text": "x", "options": {"disable": ["no.such-rule"]}}"#
             try await client.execute(uri: "/v1/analyze", method: .post, headers: jsonHeaders, body: ByteBuffer(string: unknown)) { response in
-                #expect(response.status == .badRequest)
-                #expect(String(buffer: response.body).contains("no.such-rule"))
+                #expect(response.status == .ok)
+                #expect(response.headers[HTTPField.Name("Shades-Warning")!]?.contains("no.such-rule") == true)
             }
         }
     }
@@ -212,4 +212,15 @@ import Testing
 enum OpenAPIDocument {
     static let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../openapi.yaml").standardized
+}
+
+extension RouterTests {
+    @Test func aKnownRouteWithAnotherMethodIsA405() async throws {
+        try await buildApplication(configuration: .init(port: 0)).test(.router) { client in
+            try await client.execute(uri: "/v1/analyze", method: .get) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "POST")
+            }
+        }
+    }
 }
