@@ -224,3 +224,16 @@ extension RouterTests {
         }
     }
 }
+
+extension RouterTests {
+    @Test func anAnalysisOverTheTimeoutIsA503() async throws {
+        let text = String(repeating: "I always ruin everything and nobody ever listens. ", count: 2000)
+        let body = try JSONSerialization.data(withJSONObject: ["text": text])
+        try await buildApplication(configuration: .init(port: 0, requestTimeout: .microseconds(1))).test(.router) { client in
+            try await client.execute(uri: "/v1/analyze", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(bytes: body)) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(String(buffer: response.body).contains("\"timeout\""))
+            }
+        }
+    }
+}

@@ -18,11 +18,14 @@ import Testing
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    /// Also shows that settings come from the environment (SHADES_PORT, SHADES_LOG_LEVEL).
     @Test func sigtermFinishesTheRequestInFlightAndExitsWithZero() async throws {
         let port = Int.random(in: 20_000..<40_000)
         let server = Process()
         server.executableURL = Self.folder.appendingPathComponent("shades-server")
-        server.arguments = ["--port", String(port), "--max-body-size", "8000000", "--log-level", "error"]
+        server.arguments = ["--max-body-size", "8000000"]
+        server.environment = ProcessInfo.processInfo.environment.merging(
+            ["SHADES_PORT": String(port), "SHADES_LOG_LEVEL": "error"]) { $1 }
         server.standardError = FileHandle.nullDevice
         try server.run()
         defer { if server.isRunning { server.terminate() } }
