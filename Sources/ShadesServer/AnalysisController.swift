@@ -3,8 +3,9 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import Shades
+import Synchronization
 
-/// The analysis routes: reads and checks JSON bodies, analyses on the cooperative thread pool
+/// The analysis routes: reads and checks JSON bodies, analyses on Dispatch worker threads
 /// (never on an event loop's critical path) with a timeout, and writes records in exactly the
 /// filter's JSONL schema.
 struct AnalysisController: Sendable {
@@ -82,19 +83,24 @@ struct AnalysisController: Sendable {
         }
     }
 
+    /// Runs `work` on a Dispatch worker thread (neither an event loop nor the cooperative pool)
+    /// and answers 503 when it outlasts the request timeout. The timer runs on Dispatch too, so
+    /// it fires even when every cooperative thread is busy.
     private func withTimeout<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async throws -> Value {
-        let timeout = configuration.requestTimeout
-        return try await withThrowingTaskGroup(of: Value?.self) { group in
-            group.addTask { work() }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
+        let deadline = DispatchTime.now() + .nanoseconds(Int(configuration.requestTimeout.nanoseconds))
+        let finished = Mutex(false)
+        return try await withCheckedThrowingContinuation { continuation in
+            let finish: @Sendable (Result<Value, APIError>) -> Void = { result in
+                let first = finished.withLock { done in
+                    defer { done = true }
+                    return !done
+                }
+                if first { continuation.resume(with: result) }
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else {
-                throw APIError(.serviceUnavailable, code: "timeout", message: "The analysis took longer than the request timeout.")
+            DispatchQueue.global().async { finish(.success(work())) }
+            DispatchQueue.global().asyncAfter(deadline: deadline) {
+                finish(.failure(APIError(.serviceUnavailable, code: "timeout", message: "The analysis took longer than the request timeout.")))
             }
-            return value
         }
     }
 
