@@ -59,15 +59,7 @@ struct AnalysisController: Sendable {
         let analysis = analyzer.analyze(text).filtered(filter)
         metrics.recordAnalysis(bytes: text.utf8.count, analysis: analysis)
         var writer = JSONWriter()
-        writer.raw("{")
-        writer.key("id")
-        id.write(to: &writer)
-        writer.raw(",")
-        writer.key("text")
-        writer.string(text)
-        writer.raw(",")
-        analysis.writeJSONMembers(to: &writer)
-        writer.raw("}")
+        analysis.writeJSONRecord(to: &writer, id: { id.write(to: &$0) }, text: text)
         return writer.bytes
     }
 

@@ -38,11 +38,7 @@ import Testing
         let text = "😀 Nobody ever listens. I should have known better, I'm such an idiot."
         let analysis = try Analyzer().analyze(text)
         var writer = JSONWriter()
-        writer.raw("{\"id\":7,\"text\":")
-        writer.string(text)
-        writer.raw(",")
-        analysis.writeJSONMembers(to: &writer)
-        writer.raw("}")
+        analysis.writeJSONRecord(to: &writer, id: { $0.number(7) }, text: text)
         let expected = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? NSDictionary
         let body = try JSONSerialization.data(withJSONObject: ["id": 7, "text": text])
         let served = try await app().test(.router) { client in

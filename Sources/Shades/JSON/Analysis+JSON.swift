@@ -1,12 +1,21 @@
 extension Analysis {
-    /// Writes the members `"findings": [...], "stats": {...}` of the filter's JSON record
-    /// (the HTTP service and batch analysis use the same schema).
-    package func writeJSONMembers(to writer: inout JSONWriter) {
-        writer.key("findings")
-        writer.array(findings) { writer, finding in finding.writeJSON(to: &writer) }
-        writer.raw(",")
-        writer.key("stats")
-        statistics.writeJSON(to: &writer)
+    /// Writes the filter's JSON record `{"id": …, <extra members>, "text": …, "findings": […],
+    /// "stats": {…}}`; the HTTP service writes the same schema.
+    /// - Parameters:
+    ///   - id: writes the id's value.
+    ///   - extraMembers: writes further members, each starting with a comma.
+    package func writeJSONRecord(
+        to writer: inout JSONWriter, id: (inout JSONWriter) -> Void, text: String,
+        extraMembers: (inout JSONWriter) -> Void = { _ in }
+    ) {
+        writer.raw("{")
+        writer.key("id")
+        id(&writer)
+        extraMembers(&writer)
+        writer.member("text") { $0.string(text) }
+        writer.member("findings") { $0.array(findings) { writer, finding in finding.writeJSON(to: &writer) } }
+        writer.member("stats") { statistics.writeJSON(to: &$0) }
+        writer.raw("}")
     }
 }
 
@@ -15,39 +24,17 @@ extension Finding {
         writer.raw("{")
         writer.key("category")
         writer.string(category.rawValue)
-        writer.raw(",")
-        writer.key("rule")
-        writer.string(rule)
-        writer.raw(",")
-        writer.key("match")
-        writer.string(match)
-        writer.raw(",")
-        writer.key("start")
-        writer.number(unicodeScalarRange.lowerBound)
-        writer.raw(",")
-        writer.key("end")
-        writer.number(unicodeScalarRange.upperBound)
-        writer.raw(",")
-        writer.key("byteStart")
-        writer.number(utf8Range.lowerBound)
-        writer.raw(",")
-        writer.key("byteEnd")
-        writer.number(utf8Range.upperBound)
-        writer.raw(",")
-        writer.key("sentence")
-        writer.number(sentence)
-        writer.raw(",")
-        writer.key("severity")
-        writer.number(severity)
-        writer.raw(",")
-        writer.key("message")
-        writer.string(message)
-        writer.raw(",")
-        writer.key("suggestions")
-        writer.array(suggestions) { writer, suggestion in writer.string(suggestion) }
-        writer.raw(",")
-        writer.key("modifiers")
-        writer.array(modifiers) { writer, modifier in writer.string(modifier.rawValue) }
+        writer.member("rule") { $0.string(rule) }
+        writer.member("match") { $0.string(match) }
+        writer.member("start") { $0.number(unicodeScalarRange.lowerBound) }
+        writer.member("end") { $0.number(unicodeScalarRange.upperBound) }
+        writer.member("byteStart") { $0.number(utf8Range.lowerBound) }
+        writer.member("byteEnd") { $0.number(utf8Range.upperBound) }
+        writer.member("sentence") { $0.number(sentence) }
+        writer.member("severity") { $0.number(severity) }
+        writer.member("message") { $0.string(message) }
+        writer.member("suggestions") { $0.array(suggestions) { writer, suggestion in writer.string(suggestion) } }
+        writer.member("modifiers") { $0.array(modifiers) { writer, modifier in writer.string(modifier.rawValue) } }
         writer.raw("}")
     }
 }
@@ -57,15 +44,9 @@ extension Statistics {
         writer.raw("{")
         writer.key("words")
         writer.number(words)
-        writer.raw(",")
-        writer.key("absolutistWords")
-        writer.number(absolutistWords)
-        writer.raw(",")
-        writer.key("absolutistIndex")
-        writer.number((absolutistIndex * 1_000_000).rounded() / 1_000_000)
-        writer.raw(",")
-        writer.key("severity")
-        writer.number(severity)
+        writer.member("absolutistWords") { $0.number(absolutistWords) }
+        writer.member("absolutistIndex") { $0.number((absolutistIndex * 1_000_000).rounded() / 1_000_000) }
+        writer.member("severity") { $0.number(severity) }
         writer.raw(",")
         writer.key("categories")
         writer.raw("{")
@@ -75,9 +56,8 @@ extension Statistics {
             writer.raw(":")
             writer.number(categories[category] ?? 0)
         }
-        writer.raw("},")
-        writer.key("safety")
-        writer.number(safetyFindings)
+        writer.raw("}")
+        writer.member("safety") { $0.number(safetyFindings) }
         writer.raw("}")
     }
 }

@@ -60,6 +60,13 @@ package struct JSONWriter {
         raw("\":")
     }
 
+    /// Writes `,"name":` and then the value `write` writes: a member after the first.
+    package mutating func member(_ name: StaticString, _ write: (inout JSONWriter) -> Void) {
+        bytes.append(0x2C)
+        key(name)
+        write(&self)
+    }
+
     package mutating func array<Element>(_ elements: some Sequence<Element>, _ write: (inout JSONWriter, Element) -> Void) {
         bytes.append(0x5B)
         var first = true

@@ -5,38 +5,33 @@ import Shades
 struct JSONLFormatter: RecordFormatter {
     func write(_ input: RecordInput, _ analysis: Analysis, to output: OutputStream) {
         var writer = JSONWriter()
-        writer.raw("{")
-        writeID(input.id, number: input.number, to: &writer)
-        for member in input.members {
-            writer.raw(",")
-            writer.string(member.key)
-            writer.raw(":")
-            writer.raw(bytes: input.line[member.rawValue])
+        analysis.writeJSONRecord(
+            to: &writer, id: { writeID(input.id, number: input.number, to: &$0) },
+            text: String(decoding: input.text, as: UTF8.self)
+        ) { writer in
+            for member in input.members {
+                writer.raw(",")
+                writer.string(member.key)
+                writer.raw(":")
+                writer.raw(bytes: input.line[member.rawValue])
+            }
         }
-        writer.raw(",")
-        writer.key("text")
-        writer.string(String(decoding: input.text, as: UTF8.self))
-        writer.raw(",")
-        analysis.writeJSONMembers(to: &writer)
-        writer.raw("}\n")
+        writer.raw("\n")
         output.write(writer.bytes)
     }
 
     func writeError(_ error: RecordError, to output: OutputStream) {
         var writer = JSONWriter()
         writer.raw("{")
+        writer.key("id")
         writeID(error.id, number: error.number, to: &writer)
-        writer.raw(",")
-        writer.key("error")
-        writer.string(error.message)
-        writer.raw(",")
-        writer.key("findings")
-        writer.raw("[]}\n")
+        writer.member("error") { $0.string(error.message) }
+        writer.member("findings") { $0.raw("[]") }
+        writer.raw("}\n")
         output.write(writer.bytes)
     }
 
     private func writeID(_ id: [UInt8]?, number: Int, to writer: inout JSONWriter) {
-        writer.key("id")
         if let id {
             writer.raw(bytes: id)
         } else {
