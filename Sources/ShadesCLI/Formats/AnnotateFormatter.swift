@@ -21,7 +21,8 @@ struct AnnotateFormatter: RecordFormatter {
         }
         text += String(decoding: input.text[cursor...], as: UTF8.self) + "\n"
         for finding in analysis.findings {
-            var note = "  ↳ \(finding.match) (\(finding.category)): \(finding.message)"
+            let context = ([finding.category.rawValue] + finding.modifiers.map(\.rawValue)).joined(separator: ", ")
+            var note = "  ↳ \(finding.match) (\(context)): \(finding.message)"
             note += " Perhaps: " + finding.suggestions.map { "“\($0)”" }.joined(separator: ", ") + "."
             text += (colored ? Self.dim + note + Self.reset : note) + "\n"
         }
