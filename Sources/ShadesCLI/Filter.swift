@@ -72,7 +72,8 @@ extension Shades {
                 defer { if descriptor != STDIN_FILENO { close(descriptor) } }
                 let name = path == "-" ? "(standard input)" : path
                 let reader = RecordReader(
-                    descriptor: descriptor, mode: paragraphs ? .paragraphs : .lines, maxRecordBytes: maxRecordBytes)
+                    descriptor: descriptor, mode: paragraphs ? .paragraphs : .lines, maxRecordBytes: maxRecordBytes,
+                    overlong: input == .jsonl ? .skip : .split)
                 try session.process(reader, name: name, maxRecordBytes: maxRecordBytes)
             }
             output.flush()

@@ -27,8 +27,9 @@ struct FilterSession {
                 return
             }
             guard let record else { return }
-            totals.records += 1
-            let prepared = prepare(record, name: name)
+            // The parts of a split record share its number (and so its id).
+            if !record.isContinued { totals.records += 1 }
+            let prepared = prepare(record, name: name, maxRecordBytes: maxRecordBytes)
             switch prepared {
             case .failure(let error):
                 totals.errors += 1
@@ -50,8 +51,13 @@ struct FilterSession {
         }
     }
 
-    private func prepare(_ record: RecordReader.Record, name: String) -> Result<RecordInput, RecordError> {
+    private func prepare(_ record: RecordReader.Record, name: String, maxRecordBytes: Int) -> Result<RecordInput, RecordError> {
         let number = totals.records
+        if record.isOverlong {
+            return .failure(RecordError(
+                number: number, id: nil,
+                message: "\(name):\(record.line): the line is longer than \(maxRecordBytes) bytes (--max-record-bytes); it was not analysed"))
+        }
         guard input == .jsonl else {
             return .success(RecordInput(number: number, id: nil, members: [], line: record.bytes, text: record.bytes))
         }

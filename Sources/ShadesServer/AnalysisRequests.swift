@@ -9,7 +9,7 @@ enum RecordID: Decodable, Sendable {
         let container = try decoder.singleValueContainer()
         if let integer = try? container.decode(Int.self) {
             // Larger integers are not exact in a double, which many JSON readers use.
-            guard abs(integer) <= 9_007_199_254_740_991 else {
+            guard integer.magnitude <= 9_007_199_254_740_991 else {
                 throw DecodingError.dataCorrupted(.init(
                     codingPath: decoder.codingPath, debugDescription: "an integer id must be within ±(2^53 − 1)"))
             }

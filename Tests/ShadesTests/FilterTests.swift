@@ -105,10 +105,35 @@ import Testing
     @Test func overlongRecordsAreSplitWithAWarningAndNothingIsDropped() throws {
         let line = String(repeating: "word ", count: 100)
         let result = try ShadesProcess.run(["--format", "jsonl", "--max-record-bytes", "128"], input: Data((line + "\n").utf8))
-        let texts = try records(result).compactMap { $0["text"] as? String }
+        let output = try records(result)
+        let texts = output.compactMap { $0["text"] as? String }
         #expect(texts.count == 4)
         #expect(texts.joined() == line)
+        #expect(output.allSatisfy { $0["id"] as? Int == 1 }, "the parts keep the record's number")
         #expect(result.errors.contains("longer than 128 bytes"))
+    }
+
+    @Test func overlongJSONLinesAreOneErrorEachAndTheNextLinesGoOn() throws {
+        let long = "{\"text\": \"" + String(repeating: "word ", count: 100) + "\"}"
+        let input = long + "\n{\"text\": \"I always fail.\"}\n"
+        let result = try ShadesProcess.run(
+            ["--input", "jsonl", "--format", "jsonl", "--max-record-bytes", "128"], input: Data(input.utf8))
+        let output = try records(result)
+        #expect(output.count == 2)
+        #expect(output[0]["error"] as? String != nil)
+        #expect(output[1]["id"] as? Int == 2 && (output[1]["findings"] as? [Any])?.isEmpty == false)
+        #expect(result.status == 2)
+        #expect(result.errors.contains("(standard input):1: the line is longer than 128 bytes"))
+    }
+
+    @Test func overlongParagraphsAreCutBetweenLines() throws {
+        let paragraph = (1...10).map { "Line \($0) of a long paragraph." }.joined(separator: "\n")
+        let result = try ShadesProcess.run(
+            ["--format", "jsonl", "--paragraphs", "--max-record-bytes", "100"], input: Data((paragraph + "\n").utf8))
+        let output = try records(result)
+        #expect(output.count > 1)
+        #expect(output.compactMap { $0["text"] as? String }.joined(separator: "\n") == paragraph)
+        #expect(output.allSatisfy { $0["id"] as? Int == 1 })
     }
 
     @Test func tenThousandMixedBadLinesGiveTenThousandRecords() throws {

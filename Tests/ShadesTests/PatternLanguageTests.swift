@@ -138,3 +138,10 @@ extension PatternLanguageTests {
         #expect(shades.analyze("everything hurts").findings.map(\.rule) == ["broad"])
     }
 }
+
+extension PatternLanguageTests {
+    @Test func aFocusThatCanBeEmptyIsRefused() {
+        #expect(throws: LexiconError.self) { try analyzer(["always <[so]> tired"]) }
+        #expect(throws: LexiconError.self) { try analyzer(["always <{0,2}> tired"]) }
+    }
+}

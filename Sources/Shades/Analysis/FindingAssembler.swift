@@ -45,7 +45,9 @@ struct FindingAssembler {
         let context = Context(assembler: self, matches: contextMatches)
         var candidates: [Candidate] = []
         for match in longestPerStart(ruleMatches) {
-            guard case .rule(let ruleIndex, let patternIndex) = engine.targets[Int(match.target)] else { continue }
+            guard case .rule(let ruleIndex, let patternIndex) = engine.targets[Int(match.target)],
+                  match.focusStart < match.focusEnd
+            else { continue }
             let rule = engine.rules[ruleIndex]
             if exceptionSpans[ruleIndex]?.overlaps(match.start..<match.end) == true { continue }
             if !rule.compiledRequirements.isEmpty,
@@ -71,10 +73,6 @@ struct FindingAssembler {
             longest.append(match)
         }
         return longest
-    }
-
-    private static func overlaps(_ lhs: Range<Int>, _ rhs: Range<Int>) -> Bool {
-        lhs.lowerBound < rhs.upperBound && rhs.lowerBound < lhs.upperBound
     }
 
     /// The longest match wins where findings overlap (between equals, the rule defined first),
@@ -124,10 +122,11 @@ struct FindingAssembler {
         var findings: [Finding] = []
         var seenRules: Set<Int> = []
         for var candidate in accepted {
-            if !seenRules.insert(candidate.ruleIndex).inserted { candidate.modifiers.insert(.repeated) }
+            if seenRules.contains(candidate.ruleIndex) { candidate.modifiers.insert(.repeated) }
             let rule = engine.rules[candidate.ruleIndex]
             let severity = rule.severity(with: candidate.modifiers)
             if severity < engine.configuration.minimumSeverity { continue }
+            seenRules.insert(candidate.ruleIndex)
             let byteRange = tokens[candidate.match.focusStart].start..<tokens[candidate.match.focusEnd - 1].end
             findings.append(Finding(
                 category: rule.category, rule: rule.id, pattern: rule.patterns[candidate.patternIndex],

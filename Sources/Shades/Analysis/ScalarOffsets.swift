@@ -26,7 +26,16 @@ struct ScalarOffsets {
         return scalarOffset
     }
 
+    /// Scalars in `range`, counting each ill-formed sequence once, without building a string.
     private func count(_ range: Range<Int>) -> Int {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).unicodeScalars.count
+        var iterator = UnsafeBufferPointer(rebasing: bytes[range]).makeIterator()
+        var decoder = UTF8()
+        var count = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue, .error: count += 1
+            case .emptyInput: return count
+            }
+        }
     }
 }

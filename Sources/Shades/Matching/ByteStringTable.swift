@@ -9,8 +9,6 @@ struct ByteStringTable: Sendable {
 
     var count: Int { keys.count }
 
-    func key(_ id: Int32) -> ArraySlice<UInt8> { storage[keys[Int(id)]] }
-
     /// The id of `bytes`, adding it when new.
     mutating func insert(_ bytes: some Collection<UInt8>) -> Int32 {
         let array = Array(bytes)

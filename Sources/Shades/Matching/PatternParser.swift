@@ -12,6 +12,7 @@ struct PatternParser {
         let pattern = try parser.parseAlternatives(closing: nil)
         if pattern == .sequence([]) { throw Failure(message: "the pattern is empty") }
         if focusCount(pattern) > 1 { throw Failure(message: "a pattern has at most one <focus>") }
+        if hasEmptyFocus(pattern) { throw Failure(message: "a <focus> must hold at least one required word") }
         return pattern
     }
 
@@ -22,6 +23,27 @@ struct PatternParser {
         case .alternatives(let items): items.map(focusCount).max() ?? 0
         case .optional(let inner), .negated(let inner): focusCount(inner)
         default: 0
+        }
+    }
+
+    private static func hasEmptyFocus(_ pattern: Pattern) -> Bool {
+        switch pattern {
+        case .focus(let inner): minimumLength(inner) == 0
+        case .sequence(let items), .alternatives(let items): items.contains(where: hasEmptyFocus)
+        case .optional(let inner), .negated(let inner): hasEmptyFocus(inner)
+        default: false
+        }
+    }
+
+    /// The fewest tokens a pattern can match (classes count as one).
+    private static func minimumLength(_ pattern: Pattern) -> Int {
+        switch pattern {
+        case .word, .prefix, .punctuation, .classReference, .negated: 1
+        case .sequence(let items): items.map(minimumLength).reduce(0, +)
+        case .alternatives(let items): items.map(minimumLength).min() ?? 0
+        case .optional, .sentenceStart, .sentenceEnd: 0
+        case .gap(let min, _): min
+        case .focus(let inner): minimumLength(inner)
         }
     }
 

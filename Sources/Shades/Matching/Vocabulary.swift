@@ -9,15 +9,13 @@ struct Vocabulary: Sendable {
     private var prefixSymbols: [Int32] = []
     private var prefixLengths: [Int] = []
     private(set) var symbolCount = 0
-    /// Human-readable form of each symbol, for explanations.
-    private(set) var symbolNames: [String] = []
 
     /// The symbol of a normalised word, creating it when new.
     mutating func symbol(forWord word: String) -> Int32 {
         let before = words.count
         let index = Int(words.insert(word.utf8))
         if index == before {
-            wordSymbols.append(newSymbol(word))
+            wordSymbols.append(newSymbol())
         }
         return wordSymbols[index]
     }
@@ -27,7 +25,7 @@ struct Vocabulary: Sendable {
         let before = prefixes.count
         let index = Int(prefixes.insert(prefix.utf8))
         if index == before {
-            prefixSymbols.append(newSymbol(prefix + "*"))
+            prefixSymbols.append(newSymbol())
             if !prefixLengths.contains(prefix.utf8.count) {
                 prefixLengths.append(prefix.utf8.count)
                 prefixLengths.sort()
@@ -64,8 +62,7 @@ struct Vocabulary: Sendable {
         }
     }
 
-    private mutating func newSymbol(_ name: String) -> Int32 {
-        symbolNames.append(name)
+    private mutating func newSymbol() -> Int32 {
         symbolCount += 1
         return Int32(symbolCount - 1)
     }

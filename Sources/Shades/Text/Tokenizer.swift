@@ -76,10 +76,13 @@ struct Tokenizer: Sendable {
         guard segment.contains(where: { $0 >= 0x80 }) else { return false }
         var iterator = segment.makeIterator()
         var decoder = UTF8()
-        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
-            if !scalar.properties.isWhitespace { return false }
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): if !scalar.properties.isWhitespace { return false }
+            case .emptyInput: return true
+            case .error: return false
+            }
         }
-        return true
     }
 
     private static func wordFlags(_ segment: UnsafeBufferPointer<UInt8>) -> Token.Flags {

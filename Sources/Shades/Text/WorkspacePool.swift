@@ -1,3 +1,4 @@
+import FoundationEssentials
 import Synchronization
 
 /// Hands out `TextWorkspace`s so that concurrent analyses never share ICU iterators: an
@@ -6,12 +7,19 @@ import Synchronization
 final class WorkspacePool: Sendable {
     private let idle = Mutex<[TextWorkspace]>([])
 
+    private static let idleLimit = 2 * ProcessInfo.processInfo.activeProcessorCount
+    private static let largestKeptTokenCapacity = 1 << 16
+
     init() {}
 
     func withWorkspace<Result>(_ body: (TextWorkspace) throws -> Result) rethrows -> Result {
         let workspace = idle.withLock { $0.popLast() } ?? TextWorkspace()
-        defer { idle.withLock { $0.append(workspace) } }
-        workspace.reset()
+        defer {
+            // Keep a few workspaces for reuse, and none that grew for an unusually long text.
+            if workspace.tokens.capacity <= Self.largestKeptTokenCapacity {
+                idle.withLock { if $0.count < Self.idleLimit { $0.append(workspace) } }
+            }
+        }
         return try body(workspace)
     }
 }

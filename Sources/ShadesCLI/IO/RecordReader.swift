@@ -2,17 +2,23 @@ import Foundation
 
 /// Reads records from a file descriptor in constant memory: lines (CR of CRLF removed, a
 /// missing final newline tolerated) or blank-line-separated paragraphs. A record longer than
-/// `maxRecordBytes` is split at the last white space before the limit (or a character
-/// boundary) and the rest becomes the next record, so nothing is dropped.
+/// `maxRecordBytes` is either split at the last white space before the limit (or a character
+/// boundary), its parts marked `isContinued`, or (for JSON Lines, where a part is no use)
+/// skipped to its end and returned empty with `isOverlong` set.
 final class RecordReader {
     enum Mode { case lines, paragraphs }
+
+    /// What happens to a record longer than `maxRecordBytes`.
+    enum OverlongRecords { case split, skip }
 
     struct Record {
         var bytes: [UInt8]
         /// Line number (1-based) where the record starts in its input.
         var line: Int
-        /// The record was cut from a longer one at `maxRecordBytes`.
+        /// This part continues the previous record, which was cut at `maxRecordBytes`.
         var isContinued: Bool
+        /// The record was longer than `maxRecordBytes` and skipped (`bytes` is empty).
+        var isOverlong = false
     }
 
     struct ReadError: Error { let message: String }
@@ -20,6 +26,9 @@ final class RecordReader {
     private let descriptor: Int32
     private let mode: Mode
     private let maxRecordBytes: Int
+    private let overlong: OverlongRecords
+    /// A line read past the end of a paragraph that had to be cut; it starts the next part.
+    private var pendingLine: Record?
     private var buffer: [UInt8] = []
     private var start = 0
     private var scanned = 0
@@ -27,10 +36,11 @@ final class RecordReader {
     private var line = 1
     private var continuing = false
 
-    init(descriptor: Int32, mode: Mode, maxRecordBytes: Int) {
+    init(descriptor: Int32, mode: Mode, maxRecordBytes: Int, overlong: OverlongRecords) {
         self.descriptor = descriptor
         self.mode = mode
         self.maxRecordBytes = maxRecordBytes
+        self.overlong = overlong
     }
 
     /// The next record, or nil at the end of the input. `onSplit` is told about records cut at
@@ -43,24 +53,29 @@ final class RecordReader {
     }
 
     private func nextParagraph(onSplit: (_ line: Int) -> Void) throws(ReadError) -> Record? {
-        var paragraph: Record?
+        var paragraph = pendingLine
+        pendingLine = nil
         while let record = try nextLine(onSplit: onSplit) {
             let blank = record.bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
             if blank {
                 if paragraph != nil { return paragraph }
                 continue
             }
-            if var current = paragraph {
-                current.bytes.append(0x0A)
-                current.bytes += record.bytes
-                if current.bytes.count > maxRecordBytes {
-                    onSplit(current.line)
-                    return current
-                }
-                paragraph = current
-            } else {
+            guard var current = paragraph else {
                 paragraph = record
+                continue
             }
+            if current.bytes.count + 1 + record.bytes.count > maxRecordBytes {
+                // Cut the paragraph between lines; the rest continues as the next part.
+                onSplit(current.line)
+                var next = record
+                next.isContinued = true
+                pendingLine = next
+                return current
+            }
+            current.bytes.append(0x0A)
+            current.bytes += record.bytes
+            paragraph = current
         }
         return paragraph
     }
@@ -68,7 +83,10 @@ final class RecordReader {
     private func nextLine(onSplit: (_ line: Int) -> Void) throws(ReadError) -> Record? {
         while true {
             if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
-                if newline - start > maxRecordBytes { return split(onSplit: onSplit) }
+                if newline - start > maxRecordBytes {
+                    if overlong == .skip { return try skipToEndOfLine() }
+                    return split(onSplit: onSplit)
+                }
                 var end = newline
                 if end > start && buffer[end - 1] == 0x0D { end -= 1 }
                 let record = Record(bytes: Array(buffer[start..<end]), line: line, isContinued: continuing)
@@ -80,6 +98,7 @@ final class RecordReader {
             }
             scanned = buffer.count
             if buffer.count - start > maxRecordBytes {
+                if overlong == .skip { return try skipToEndOfLine() }
                 return split(onSplit: onSplit)
             }
             if atEnd {
@@ -91,6 +110,25 @@ final class RecordReader {
                 start = buffer.count
                 return record
             }
+            try fill()
+        }
+    }
+
+    /// Discards the current over-long line up to and including its newline, reading on in
+    /// chunks, and returns it as an empty record marked `isOverlong`.
+    private func skipToEndOfLine() throws(ReadError) -> Record {
+        let record = Record(bytes: [], line: line, isContinued: false, isOverlong: true)
+        line += 1
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                start = newline + 1
+                scanned = start
+                return record
+            }
+            buffer.removeAll(keepingCapacity: true)
+            start = 0
+            scanned = 0
+            if atEnd { return record }
             try fill()
         }
     }
