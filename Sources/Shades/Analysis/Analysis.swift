@@ -2,6 +2,7 @@
 public struct Analysis: Sendable, Hashable {
     /// Findings in text order.
     public let findings: [Finding]
+    /// Word counts, the absolutist index, counts per category and the text's severity.
     public let statistics: Statistics
 
     /// Whether any finding (safety included) was made.

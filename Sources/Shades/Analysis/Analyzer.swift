@@ -21,6 +21,8 @@ public struct Analyzer: Sendable {
         /// Whether `safety` findings are reported.
         public var reportsSafety: Bool
 
+        /// Chooses rules to switch off, phrases never to flag, a minimum severity and whether
+        /// safety findings are reported.
         public init(
             disabledRules: Set<String> = [], allowedPhrases: [String] = [], minimumSeverity: Double = 0,
             reportsSafety: Bool = true

@@ -1,5 +1,6 @@
 /// One phrase that a rule flagged.
 public struct Finding: Sendable, Hashable {
+    /// What kind of language was found.
     public let category: Category
     /// The id of the rule that fired.
     public let rule: String

@@ -28,7 +28,7 @@ extension FindingAssembler {
             var lastQuote = -1
             for (index, token) in tokens.enumerated() {
                 inside.append(open)
-                if token.flags.contains(.quote) && assembler.isDoubleQuote(token) {
+                if token.flags.contains(.doubleQuote) {
                     open.toggle()
                     lastQuote = index
                 }
@@ -79,11 +79,5 @@ extension FindingAssembler {
             if tokens[position].isWordLike { remaining -= 1 }
         }
         return position
-    }
-
-    func isDoubleQuote(_ token: Token) -> Bool {
-        let first = bytes[token.start]
-        if first == 0x22 || first == 0xC2 { return true }
-        return token.end - token.start == 3 && (bytes[token.start + 2] == 0x9C || bytes[token.start + 2] == 0x9D)
     }
 }

@@ -18,6 +18,7 @@ public enum Modifier: String, Sendable, Hashable, Codable, CaseIterable, CustomS
     /// In a question ("Do I always do this?"); lowers severity.
     case question
 
+    /// The modifier's id, e.g. `negated`.
     public var description: String { rawValue }
 
     /// One sentence on what the modifier means, for explanations.

@@ -15,5 +15,6 @@ public enum Category: String, Sendable, Hashable, Codable, CaseIterable, CustomS
     /// The four cognitive-distortion categories (everything but `safety`).
     public static let distortions: [Category] = [.allOrNothing, .overgeneralization, .should, .labeling]
 
+    /// The category id, e.g. `all-or-nothing`.
     public var description: String { rawValue }
 }

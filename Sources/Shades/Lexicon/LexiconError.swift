@@ -7,6 +7,7 @@ public struct LexiconError: Error, Sendable, Equatable, CustomStringConvertible 
     /// What is wrong, in words a lexicon author can act on.
     public let message: String
 
+    /// An error at `file:line` (line 0 when it concerns the whole file).
     public init(file: String, line: Int, message: String) {
         self.file = file
         self.line = line
@@ -17,5 +18,6 @@ public struct LexiconError: Error, Sendable, Equatable, CustomStringConvertible 
         self.init(file: location.file, line: location.line, message: message)
     }
 
+    /// `file:line: message`, or `file: message` for line 0.
     public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
 }

@@ -23,13 +23,17 @@ public struct Rule: Sendable, Hashable, Identifiable {
 
     /// A sentence the rule must (or must not) flag; the test suite checks every one.
     public struct Example: Sendable, Hashable {
+        /// The example sentence.
         public let text: String
+        /// `true` for `match:`, `false` for `no-match:`.
         public let shouldMatch: Bool
+        /// Where the example is written.
         public let location: SourceLocation
     }
 
     /// Unique id, such as `overgeneralization.nobody-ever`.
     public let id: String
+    /// What kind of language the rule finds.
     public let category: Category
     /// The patterns as written in the lexicon (alternatives).
     public let patterns: [String]
@@ -45,8 +49,11 @@ public struct Rule: Sendable, Hashable, Identifiable {
     public let source: String
     /// Severity before context modifiers, 0 to 1.
     public let baseSeverity: Double
+    /// What a negation before or inside a match does.
     public let negation: NegationPolicy
+    /// What happens when a match overlaps another rule's.
     public let overlap: OverlapPolicy
+    /// The `match:` and `no-match:` sentences.
     public let examples: [Example]
     /// Where the rule is defined.
     public let location: SourceLocation
@@ -65,14 +72,19 @@ public struct Rule: Sendable, Hashable, Identifiable {
         return min(1, max(0, severity)).roundedToThousandths
     }
 
+    /// Rules are equal when they have the same id and come from the same place.
     public static func == (lhs: Rule, rhs: Rule) -> Bool { lhs.id == rhs.id && lhs.location == rhs.location }
+    /// Hashes the id.
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
 
 /// A file and line in a lexicon.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The lexicon's file (or name).
     public let file: String
+    /// The 1-based line, or 0 for something not written on a line (a command-line phrase).
     public let line: Int
+    /// `file:line`.
     public var description: String { "\(file):\(line)" }
 }
 

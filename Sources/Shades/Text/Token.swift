@@ -8,8 +8,8 @@ struct Token: Sendable, Equatable {
         static let allCaps = Flags(rawValue: 1 << 0)
         /// Punctuation that ends a clause (, ; : dashes, brackets): pattern gaps stop here.
         static let clauseBreak = Flags(rawValue: 1 << 1)
-        /// A quotation mark standing on its own.
-        static let quote = Flags(rawValue: 1 << 2)
+        /// A double quotation mark (" “ ” « »): text between them counts as quoted.
+        static let doubleQuote = Flags(rawValue: 1 << 2)
         /// A question mark.
         static let question = Flags(rawValue: 1 << 3)
     }

@@ -106,14 +106,14 @@ struct Tokenizer: Sendable {
             return joined ? [] : .clauseBreak
         case (1, 0x3F):
             return .question
-        case (1, 0x22), (1, 0x27):
-            return .quote
+        case (1, 0x22):
+            return .doubleQuote
         case (2, 0xC2) where segment[1] == 0xAB || segment[1] == 0xBB:
-            return .quote
+            return .doubleQuote
         case (3, 0xE2) where segment[1] == 0x80:
             switch segment[2] {
             case 0x93, 0x94: return .clauseBreak
-            case 0x98, 0x99, 0x9C, 0x9D: return .quote
+            case 0x9C, 0x9D: return .doubleQuote
             default: return []
             }
         case (3, 0xEF) where segment[1] == 0xBC && segment[2] == 0x9F:
