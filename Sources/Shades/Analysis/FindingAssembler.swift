@@ -17,12 +17,14 @@ struct FindingAssembler {
     let engine: Engine
     let bytes: UnsafeBufferPointer<UInt8>
     let workspace: TextWorkspace
-    var tokens: [Token] { workspace.tokens }
+    /// The text's tokens, read once from the workspace.
+    let tokens: [Token]
 
     init(engine: Engine, bytes: UnsafeBufferPointer<UInt8>, workspace: TextWorkspace) {
         self.engine = engine
         self.bytes = bytes
         self.workspace = workspace
+        tokens = workspace.tokens
     }
 
     func assemble() -> Analysis {
