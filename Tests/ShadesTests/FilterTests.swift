@@ -77,6 +77,20 @@ import Testing
         #expect(result.errors.contains("(standard input):5: the object has no \"text\" member"))
     }
 
+    @Test func outputLinesSurviveEveryLineSplittingReader() throws {
+        // CR between JSON tokens, and U+0085 / U+2028 / U+2029 inside strings, would make
+        // Python's splitlines() (which score.py uses) see extra lines.
+        let input = "{\"id\": \"a\",\r \"note\": \"x\u{2028}y\", \"text\": \"I always\u{0085}fail\u{2029}.\"}\nplain\u{2028}text\n"
+        let jsonl = try ShadesProcess.run(["--input", "jsonl", "--format", "jsonl"], input: Data(input.utf8))
+        let lines = jsonl.outputText.split(whereSeparator: \.isNewline)
+        #expect(lines.count == 2, "two records, the second a JSON error for plain text")
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(first["note"] as? String == "x\u{2028}y")
+        #expect(first["text"] as? String == "I always\u{0085}fail\u{2029}.")
+        let text = try ShadesProcess.run(["--format", "jsonl"], input: Data("a\u{2028}b\n".utf8))
+        #expect(text.outputText.split(whereSeparator: \.isNewline).count == 1)
+    }
+
     @Test func strictStopsAtTheFirstMalformedLine() throws {
         let input = "{\"text\": \"a\"}\nnot json\n{\"text\": \"b\"}\n"
         let result = try ShadesProcess.run(["--input", "jsonl", "--format", "jsonl", "--strict"], input: Data(input.utf8))

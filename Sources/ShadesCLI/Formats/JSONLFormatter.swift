@@ -13,7 +13,7 @@ struct JSONLFormatter: RecordFormatter {
                 writer.raw(",")
                 writer.string(member.key)
                 writer.raw(":")
-                writer.raw(bytes: input.line[member.rawValue])
+                writer.raw(jsonValue: input.line[member.rawValue])
             }
         }
         writer.raw("\n")
@@ -33,7 +33,7 @@ struct JSONLFormatter: RecordFormatter {
 
     private func writeID(_ id: [UInt8]?, number: Int, to writer: inout JSONWriter) {
         if let id {
-            writer.raw(bytes: id)
+            writer.raw(jsonValue: id)
         } else {
             writer.number(number)
         }
