@@ -147,23 +147,10 @@ struct FindingAssembler {
 extension FindingAssembler {
     func isMarker(_ token: Token) -> Bool {
         guard token.isWordLike else { return false }
-        return workspace.symbols[token.symbols].contains { engine.markerSymbols.binarySearchContains($0) }
+        return workspace.symbols[token.symbols].contains { engine.markerSymbols.sortedContains($0) }
     }
 }
 
 extension Double {
     var roundedToThousandths: Double { (self * 1000).rounded() / 1000 }
-}
-
-extension Array where Element == Int32 {
-    /// Membership in a sorted array.
-    func binarySearchContains(_ value: Int32) -> Bool {
-        var low = 0
-        var high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < count && self[low] == value
-    }
 }

@@ -28,16 +28,8 @@ struct Automaton: Sendable {
         }
 
         private func containsAny(of candidates: ArraySlice<Int32>, in table: UnsafeBufferPointer<Int32>) -> Bool {
-            for symbol in candidates {
-                var low = Int(symbolStart)
-                var high = Int(symbolEnd)
-                while low < high {
-                    let middle = (low + high) / 2
-                    if table[middle] < symbol { low = middle + 1 } else { high = middle }
-                }
-                if low < Int(symbolEnd) && table[low] == symbol { return true }
-            }
-            return false
+            let symbols = table[Int(symbolStart)..<Int(symbolEnd)]
+            return candidates.contains { symbols.sortedContains($0) }
         }
     }
 
