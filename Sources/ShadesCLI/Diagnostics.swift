@@ -9,4 +9,8 @@ enum Diagnostics {
     static func warning(_ message: String) {
         FileHandle.standardError.write(Data("shades: warning: \(message)\n".utf8))
     }
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("shades: note: \(message)\n".utf8))
+    }
 }

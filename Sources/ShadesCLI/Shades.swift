@@ -12,7 +12,7 @@ struct Shades: ParsableCommand {
         kinder way to say it. Exit status: 0 when something was flagged, 1 when nothing was, 2 on \
         an error.
         """,
-        subcommands: [Filter.self, Explain.self, Evaluate.self],
+        subcommands: [Filter.self, Analyze.self, Explain.self, Evaluate.self],
         defaultSubcommand: Filter.self
     )
 

@@ -1,0 +1,207 @@
+import ArgumentParser
+import Foundation
+import Shades
+
+extension Shades {
+    /// Batch analysis of journal exports: per-entry rows, a summary with trends, an HTML report.
+    struct Analyze: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "analyze",
+            abstract: "Analyse exported journal entries: per-entry figures, a summary with trends, an HTML report.",
+            discussion: """
+            Reads plain text (.txt), Markdown with front matter (.md), Day One exports (.json or \
+            .zip), JSON Lines (.jsonl) and CSV (.csv) files, and folders of them recursively. \
+            Per-entry rows go to standard output (or --output). With --summary or --report and no \
+            --format, only those are written. Exit status: 0 when every entry was read, 2 when \
+            anything could not be (each failure is named on standard error and counted).
+            """
+        )
+
+        @Argument(help: ArgumentHelp("Export files or folders.", valueName: "PATH"))
+        var paths: [String]
+
+        @Option(help: "How to read the files; auto chooses by extension and content.")
+        var inputFormat: ExportFormat = .auto
+
+        @Option(help: ArgumentHelp("JSON Lines and CSV: the member or column holding the text.", valueName: "NAME"))
+        var textField = "text"
+
+        @Option(help: ArgumentHelp("JSON Lines and CSV: the member or column holding the date.", valueName: "NAME"))
+        var dateField = "date"
+
+        @Option(help: ArgumentHelp("JSON Lines and CSV: the member or column holding the id.", valueName: "NAME"))
+        var idField = "id"
+
+        @Option(help: "Per-entry rows: csv (default) or jsonl.")
+        var format: EntryRowFormat?
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write the per-entry rows to this file.", valueName: "FILE"))
+        var output: String?
+
+        @Flag(help: "Print a summary: totals, rates per 1,000 words, the trend, frequent phrases, the most severe entries.")
+        var summary = false
+
+        @Option(help: "The period of the trend in the summary and the report.")
+        var by: TrendPeriod = .month
+
+        @Option(help: ArgumentHelp("Write a self-contained HTML report with trend charts.", valueName: "FILE"))
+        var report: String?
+
+        @Option(help: ArgumentHelp("Show at most this many entries (the most severe) in the report.", valueName: "N"))
+        var reportEntries = 200
+
+        @Option(help: ArgumentHelp("Analyse on this many threads (default: the number of cores).", valueName: "N"))
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+        @Flag(help: "Stop at the first entry or file that cannot be read.")
+        var failFast = false
+
+        @Option(help: ArgumentHelp("Larger entries and single-file exports are reported as failures.", valueName: "BYTES"))
+        var maxEntryBytes = 16 << 20
+
+        @Flag(inversion: .prefixedNo, help: "Show a progress bar on standard error (default: when it is a terminal).")
+        var progress: Bool?
+
+        @OptionGroup var analyzerOptions: AnalyzerOptions
+
+        func validate() throws {
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard reportEntries >= 0 else { throw ValidationError("--report-entries cannot be negative") }
+            guard maxEntryBytes >= 64 else { throw ValidationError("--max-entry-bytes must be at least 64") }
+        }
+
+        func run() throws {
+            let analyzer = try analyzerOptions.makeAnalyzer()
+            let discovery = ExportDiscovery(paths: paths, format: inputFormat)
+            let rowsToStandardOutput = output == nil && (format != nil || (!summary && report == nil))
+            let rows = try makeRowWriter(toStandardOutput: rowsToStandardOutput)
+            let options = ReadOptions(textField: textField, dateField: dateField, idField: idField, maxEntryBytes: maxEntryBytes)
+            var batch = BatchRun(
+                summary: BatchSummary(period: by), report: report.map { _ in ReportCollector(limit: reportEntries) },
+                rows: rows, failFast: failFast,
+                progress: ProgressBar(totalBytes: discovery.files.reduce(0) { $0 + $1.size },
+                                      isEnabled: progress ?? (isatty(STDERR_FILENO) == 1)))
+            if !discovery.ignored.isEmpty {
+                let example = discovery.ignored.prefix(3).joined(separator: ", ")
+                Diagnostics.note("\(discovery.ignored.count) files in the folders are not journal exports by their extension and were not read (\(example)\(discovery.ignored.count > 3 ? ", …" : "")); name a file, or use --input-format, to read it")
+            }
+            do {
+                let parallel = ParallelAnalysis(analyzer: analyzer, jobs: jobs) { read, analysis in
+                    try batch.handle(read, analysis)
+                }
+                for failure in discovery.failures { try parallel.add(.failure(failure)) }
+                for file in discovery.files {
+                    try Self.reader(for: file.format, options: options).read(file) { read in try parallel.add(read) }
+                    try parallel.flush()
+                    batch.finishFile(file)
+                }
+            } catch is BatchRun.Stop {
+                batch.progress.finish()
+                rows?.output.flush()
+                Diagnostics.error("stopped at the first failure (--fail-fast)")
+                throw ExitCode(2)
+            }
+            batch.progress.finish()
+            rows?.output.flush()
+            if let report, let collector = batch.report {
+                try writeReport(collector, summary: batch.summary, to: report)
+            }
+            if summary {
+                let table = batch.summary.table()
+                if rowsToStandardOutput {
+                    FileHandle.standardError.write(Data(("\n" + table).utf8))
+                } else {
+                    FileHandle.standardOutput.write(Data(table.utf8))
+                }
+            }
+            if batch.summary.entriesFailed > 0 {
+                Diagnostics.error("\(batch.summary.entriesFailed) of \(batch.summary.entriesRead) entries could not be read; the others were analysed")
+                throw ExitCode(2)
+            }
+        }
+
+        private func makeRowWriter(toStandardOutput: Bool) throws -> EntryRowWriter? {
+            let descriptor: Int32
+            if let output {
+                descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                guard descriptor >= 0 else {
+                    Diagnostics.error("\(output): cannot be written (\(String(cString: strerror(errno))))")
+                    throw ExitCode(2)
+                }
+            } else if toStandardOutput {
+                descriptor = STDOUT_FILENO
+            } else {
+                return nil
+            }
+            let writer = EntryRowWriter(format: format ?? .csv, output: OutputStream(descriptor: descriptor, lineBuffered: false))
+            writer.writeHeader()
+            return writer
+        }
+
+        private func writeReport(_ collector: ReportCollector, summary: BatchSummary, to path: String) throws {
+            let html = ReportDocument(summary: summary, entries: collector.entries, shownLimit: reportEntries).html()
+            do {
+                try Data(html.utf8).write(to: URL(fileURLWithPath: path))
+            } catch {
+                Diagnostics.error("\(path): the report cannot be written (\(error.localizedDescription))")
+                throw ExitCode(2)
+            }
+        }
+
+        static func reader(for format: ExportFormat, options: ReadOptions) -> any EntryReader {
+            switch format {
+            case .txt, .auto: TextFileReader(options: options)
+            case .md: MarkdownFileReader(options: options)
+            case .dayone: DayOneReader(options: options)
+            case .jsonl: JSONLinesEntryReader(options: options)
+            case .csv: CSVEntryReader(options: options)
+            }
+        }
+    }
+}
+
+/// The state of one `shades analyze` run: where results go and what has been counted.
+struct BatchRun {
+    /// Thrown to stop at the first failure with --fail-fast.
+    struct Stop: Error {}
+
+    var summary: BatchSummary
+    var report: ReportCollector?
+    let rows: EntryRowWriter?
+    let failFast: Bool
+    let progress: ProgressBar
+    private var finishedBytes = 0
+    private var currentFileBytes = 0
+
+    init(summary: BatchSummary, report: ReportCollector?, rows: EntryRowWriter?, failFast: Bool, progress: ProgressBar) {
+        self.summary = summary
+        self.report = report
+        self.rows = rows
+        self.failFast = failFast
+        self.progress = progress
+    }
+
+    mutating func handle(_ read: EntryRead, _ analysis: Analysis?) throws {
+        switch read {
+        case .failure(let failure):
+            summary.addFailure()
+            progress.finish()
+            Diagnostics.error(failure.description)
+            rows?.write(failure)
+            if failFast { throw Stop() }
+        case .entry(let entry):
+            guard let analysis else { return }
+            let analysed = AnalysedEntry(entry: entry, analysis: analysis)
+            summary.add(analysed)
+            report?.add(analysed)
+            rows?.write(analysed)
+            currentFileBytes += entry.text.utf8.count
+        }
+        progress.update(entries: summary.entriesRead, bytes: finishedBytes + currentFileBytes)
+    }
+
+    mutating func finishFile(_ file: ExportFile) {
+        finishedBytes += file.size
+        currentFileBytes = 0
+    }
+}

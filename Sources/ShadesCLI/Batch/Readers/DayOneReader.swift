@@ -1,0 +1,132 @@
+import Foundation
+import ZIPFoundation
+
+/// The Day One JSON export: `{"entries": [{"uuid", "creationDate", "timeZone", "text",
+/// "tags", ...}]}`, as a `.json` file or inside the export's `.zip` (every JSON file in it).
+/// The date is the day in the entry's own time zone when the export names one.
+struct DayOneReader: EntryReader {
+    let options: ReadOptions
+
+    func read(_ file: ExportFile, emit: (EntryRead) throws -> Void) throws {
+        if (file.path as NSString).pathExtension.lowercased() == "zip" {
+            try readArchive(file, emit: emit)
+        } else {
+            switch file.contents(limit: options.maxEntryBytes) {
+            case .failure(let failure): try emit(.failure(failure))
+            case .success(let bytes): try readJSON(Data(bytes), source: file.path, emit: emit)
+            }
+        }
+    }
+
+    private func readArchive(_ file: ExportFile, emit: (EntryRead) throws -> Void) throws {
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: file.path), accessMode: .read)
+        } catch {
+            return try emit(.failure(EntryFailure(source: file.path, location: nil, id: nil, message: "is not a readable zip archive")))
+        }
+        let members = archive.filter { member in
+            member.type == .file && member.path.lowercased().hasSuffix(".json")
+                && !member.path.split(separator: "/").contains { $0.hasPrefix(".") || $0 == "__MACOSX" }
+        }.sorted { $0.path < $1.path }
+        guard !members.isEmpty else {
+            return try emit(.failure(EntryFailure(source: file.path, location: nil, id: nil, message: "holds no Day One JSON file")))
+        }
+        for member in members {
+            let source = "\(file.path):\(member.path)"
+            guard member.uncompressedSize <= UInt64(options.maxEntryBytes) else {
+                try emit(.failure(EntryFailure(
+                    source: source, location: nil, id: nil,
+                    message: "is \(member.uncompressedSize) bytes, more than --max-entry-bytes (\(options.maxEntryBytes)); it was not read")))
+                continue
+            }
+            var data = Data()
+            do {
+                _ = try archive.extract(member) { data.append($0) }
+            } catch {
+                try emit(.failure(EntryFailure(source: source, location: nil, id: nil, message: "cannot be extracted (\(error))")))
+                continue
+            }
+            try readJSON(data, source: source, emit: emit)
+        }
+    }
+
+    private func readJSON(_ data: Data, source: String, emit: (EntryRead) throws -> Void) throws {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "not valid JSON"
+            return try emit(.failure(EntryFailure(source: source, location: nil, id: nil, message: "invalid JSON: \(detail)")))
+        }
+        guard let entries = (root as? [String: Any])?["entries"] as? [Any] else {
+            return try emit(.failure(EntryFailure(
+                source: source, location: nil, id: nil, message: "is not a Day One export (no \"entries\" array at the top)")))
+        }
+        for (index, value) in entries.enumerated() {
+            try emit(Self.entry(value, source: source, location: "entry \(index + 1)"))
+        }
+    }
+
+    private static func entry(_ value: Any, source: String, location: String) -> EntryRead {
+        guard let object = value as? [String: Any] else {
+            return .failure(EntryFailure(source: source, location: location, id: nil, message: "the entry is not a JSON object"))
+        }
+        let id = object["uuid"] as? String ?? "\(source):\(location)"
+        func failure(_ message: String) -> EntryRead {
+            .failure(EntryFailure(source: source, location: location, id: id, message: message))
+        }
+        guard let rawText = object["text"] as? String, rawText.contains(where: { !$0.isWhitespace }) else {
+            return failure(object["text"] == nil ? "the entry has no text" : "the entry's text is empty or not a string")
+        }
+        guard let written = object["creationDate"] as? String else { return failure("the entry has no creationDate") }
+        let date: EntryDate
+        do {
+            date = try EntryDate.parse(written)
+        } catch {
+            return failure("creationDate: \(error.message)")
+        }
+        var localDate = date
+        if let zone = (object["timeZone"] as? String).flatMap(TimeZone.init(identifier:)), let instant = Self.instant(written) {
+            localDate = EntryDate(instant, in: zone)
+        }
+        return .entry(JournalEntry(
+            id: id, date: localDate, source: source, location: location, title: nil,
+            tags: object["tags"] as? [String] ?? [], text: plainText(rawText)))
+    }
+
+    private static func instant(_ written: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: written) { return date }
+        formatter.formatOptions.insert(.withFractionalSeconds)
+        return formatter.date(from: written)
+    }
+
+    /// Day One's Markdown without its photo references (`![](dayone-moment://…)`) and with
+    /// its backslash escapes (`\.`, `\-`, `\!`) undone.
+    static func plainText(_ text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let image = rest.range(of: "![](dayone-moment:") {
+            result += rest[..<image.lowerBound]
+            rest = rest[image.upperBound...]
+            if let close = rest.firstIndex(of: ")") { rest = rest[rest.index(after: close)...] } else { rest = "" }
+        }
+        result += rest
+        var unescaped = ""
+        var escaping = false
+        for character in result {
+            if escaping {
+                if !(character.isASCII && character.isPunctuation || character.isSymbol && character.isASCII) { unescaped.append("\\") }
+                unescaped.append(character)
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                unescaped.append(character)
+            }
+        }
+        if escaping { unescaped.append("\\") }
+        return unescaped.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Shades
+
+/// JSON Lines: one entry per object; blank lines are not entries.
+struct JSONLinesEntryReader: EntryReader {
+    let options: ReadOptions
+
+    func read(_ file: ExportFile, emit: (EntryRead) throws -> Void) throws {
+        let descriptor = open(file.path, O_RDONLY)
+        guard descriptor >= 0 else {
+            return try emit(.failure(EntryFailure(source: file.path, location: nil, id: nil, message: "cannot be read (\(String(cString: strerror(errno))))")))
+        }
+        defer { close(descriptor) }
+        let reader = RecordReader(descriptor: descriptor, mode: .lines, maxRecordBytes: options.maxEntryBytes, overlong: .skip)
+        while true {
+            let record: RecordReader.Record
+            do {
+                guard let next = try reader.next(onSplit: { _ in }) else { return }
+                record = next
+            } catch {
+                return try emit(.failure(EntryFailure(source: file.path, location: nil, id: nil, message: "cannot be read (\(error.message))")))
+            }
+            if record.isOverlong {
+                try emit(.failure(EntryFailure(
+                    source: file.path, location: "line \(record.line)", id: nil,
+                    message: "the line is longer than --max-entry-bytes (\(options.maxEntryBytes)); it was not read")))
+                continue
+            }
+            let line = record.line == 1 && record.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(record.bytes.dropFirst(3)) : record.bytes
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            try emit(entry(line, source: file.path, line: record.line))
+        }
+    }
+
+    private func entry(_ bytes: [UInt8], source: String, line: Int) -> EntryRead {
+        let valid = String(validating: bytes, as: UTF8.self) == nil ? Array(String(decoding: bytes, as: UTF8.self).utf8) : bytes
+        let parsed = valid.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONObjectScanner.Failure) in try JSONObjectScanner.members(of: buffer) }
+        }
+        switch parsed {
+        case .failure(let error):
+            return .failure(EntryFailure(
+                source: source, location: "line \(line)", id: nil,
+                message: "invalid JSON at byte \(error.offset + 1): \(error.message)"))
+        case .success(let members):
+            func value(_ name: String) -> String? {
+                guard let member = members.first(where: { $0.key == name }) else { return nil }
+                if let string = member.string { return string }
+                let raw = String(decoding: valid[member.rawValue], as: UTF8.self)
+                return raw == "null" ? nil : raw
+            }
+            var date = value(options.dateField)
+            if let written = date, let seconds = Double(written) {
+                // A number is a Unix time, in seconds (or milliseconds when it is that large).
+                let instant = Date(timeIntervalSince1970: seconds > 1e11 ? seconds / 1000 : seconds)
+                date = EntryDate(instant, in: TimeZone(identifier: "UTC")!).description
+            }
+            let textMember = members.first { $0.key == options.textField }
+            if let textMember, textMember.string == nil {
+                return .failure(EntryFailure(
+                    source: source, location: "line \(line)", id: value(options.idField),
+                    message: "the \"\(options.textField)\" member is not a string"))
+            }
+            return RecordEntry.make(
+                text: textMember?.string, date: date, id: value(options.idField), source: source, line: line, options: options)
+        }
+    }
+}
