@@ -37,7 +37,7 @@ final class CSVParser {
         var fields: [String] = []
         var field: [UInt8] = []
         var recordBytes = 0
-        let startLine = line
+        var startLine = line
         var quoted = false
         var fieldWasQuoted = false
         var sawAnything = false
@@ -64,6 +64,7 @@ final class CSVParser {
                 line += 1
                 if fields.isEmpty && field.isEmpty && !fieldWasQuoted {
                     sawAnything = false
+                    startLine = line
                     continue  // a blank line is not a record
                 }
                 fields.append(decodeText(field))
