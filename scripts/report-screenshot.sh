@@ -16,13 +16,18 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 
 # Resolve the user's paths against the directory they ran us from, before moving to the repo.
 if [[ -n "${SHADES:-}" ]]; then
-    shades="$(realpath -m -- "$SHADES")"
+    shades="$(realpath -ms -- "$SHADES")"
 else
     shades="$repo/.build/release/shades"
 fi
 if [[ ! -x "$shades" ]]; then
     echo "report-screenshot: no shades binary at $shades" >&2
     echo "  build it with 'swift build -c release', or point SHADES at one (e.g. SHADES=.build/debug/shades)" >&2
+    exit 2
+fi
+if ! "$shades" analyze --help >/dev/null 2>&1; then
+    echo "report-screenshot: $shades has no 'analyze' subcommand: it is older than the sources" >&2
+    echo "  rebuild it with 'swift build -c release'" >&2
     exit 2
 fi
 chromium="${CHROMIUM:-chromium}"
@@ -55,8 +60,10 @@ fi
 echo "report: $html ($(wc -c <"$html") bytes)"
 
 # 2. Self-contained: no http(s) URL but the SVG namespace, and no protocol-relative src/href/url().
-external="$(grep -oE 'https?://[^"'"'"' <>)]*' "$html" | grep -vxF 'http://www.w3.org/2000/svg' || true)"
-external+="$(grep -oE '(src|href)="//[^"]*"|url\(["'"'"']?//[^)]*\)' "$html" || true)"
+external="$({
+    grep -oE 'https?://[^"'"'"' <>)]*' "$html" | grep -vxF 'http://www.w3.org/2000/svg'
+    grep -oE '(src|href)="//[^"]*"|url\(["'"'"']?//[^)]*\)' "$html"
+} || true)"
 if [[ -n "$external" ]]; then
     echo "report-screenshot: FAIL: the report refers to the network:" >&2
     printf '%s\n' "$external" | sort | uniq -c >&2
@@ -69,9 +76,10 @@ echo "network: no external references (only the SVG xmlns)"
 profile="$(mktemp -d "${TMPDIR:-/tmp}/shades-chromium.XXXXXX")"
 trap 'rm -rf -- "$profile"' EXIT
 rm -f -- "$png"
+url="$(python3 -c 'import pathlib, sys; print(pathlib.Path(sys.argv[1]).as_uri())' "$html")"
 if ! timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --hide-scrollbars \
         --user-data-dir="$profile" --window-size=1100,1800 \
-        --screenshot="$png" "file://$html" >"$out/chromium.log" 2>&1; then
+        --screenshot="$png" "$url" >"$out/chromium.log" 2>&1; then
     echo "report-screenshot: FAIL: chromium failed or timed out; see $out/chromium.log" >&2
     exit 1
 fi

@@ -35,8 +35,11 @@ extension Shades {
         @Flag(help: "Print totals to standard error at the end.")
         var summary = false
 
-        @Flag(help: "Write each record's output as soon as it is ready.")
+        @Flag(help: "Write each record's output as soon as it is ready (the default on a terminal).")
         var lineBuffered = false
+
+        @Option(help: ArgumentHelp("Analyse on this many threads; the output keeps the input order (default: the number of cores).", valueName: "N"))
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
 
         @Flag(help: "Stop with status 2 at the first malformed record instead of reporting it and going on.")
         var strict = false
@@ -47,6 +50,7 @@ extension Shades {
         @OptionGroup var analyzerOptions: AnalyzerOptions
 
         func validate() throws {
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard maxRecordBytes >= 64 else { throw ValidationError("--max-record-bytes must be at least 64") }
             if input == .text && textField != "text" {
                 throw ValidationError("--text-field applies to --input jsonl")
@@ -55,13 +59,13 @@ extension Shades {
 
         func run() throws {
             let analyzer = try analyzerOptions.makeAnalyzer()
-            let output = OutputStream(lineBuffered: lineBuffered)
+            let output = OutputStream(lineBuffered: lineBuffered || isatty(STDOUT_FILENO) == 1)
             let colored = format == .annotate && isatty(STDOUT_FILENO) == 1
                 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-            var session = FilterSession(
+            let pipeline = RecordPipeline(
                 analyzer: analyzer, input: input, textField: textField,
-                formatter: format.makeFormatter(colored: colored), output: output, onlyFlagged: onlyFlagged,
-                strict: strict)
+                formatter: format.makeFormatter(colored: colored), onlyFlagged: onlyFlagged)
+            var session = FilterSession(pipeline: pipeline, output: output, strict: strict, jobs: jobs)
             for path in files.isEmpty ? ["-"] : files {
                 let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
                 guard descriptor >= 0 else {

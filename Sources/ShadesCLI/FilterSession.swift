@@ -2,19 +2,44 @@ import ArgumentParser
 import Foundation
 import Shades
 
-/// The record loop of the filter: reads, analyses and writes records in input order, and
-/// keeps the totals.
+/// The record loop of the filter: reads records in order, has them prepared, analysed and
+/// formatted on `jobs` threads, writes them in input order, and keeps the totals.
 struct FilterSession {
-    let analyzer: Analyzer
-    let input: Shades.Filter.InputFormat
-    let textField: String
-    let formatter: any RecordFormatter
+    let pipeline: RecordPipeline
     let output: OutputStream
-    let onlyFlagged: Bool
     let strict: Bool
+    let jobs: Int
     var totals = Totals()
 
     mutating func process(_ reader: RecordReader, name: String, maxRecordBytes: Int) throws {
+        var totals = self.totals
+        defer { self.totals = totals }
+        let output = self.output
+        let strict = self.strict
+        let pipeline = self.pipeline
+        // Line-buffered output goes record by record, so a slow producer is answered at once.
+        let parallel = OrderedParallelMap<NumberedRecord, RecordOutcome>(
+            jobs: jobs, batchItems: output.isLineBuffered ? 1 : 1024, weight: { $0.record.bytes.count },
+            transform: { pipeline.process($0, name: name, maxRecordBytes: maxRecordBytes) }
+        ) { _, outcome in
+            switch outcome {
+            case .failed(let error, let bytes):
+                totals.errors += 1
+                Diagnostics.error(error.message)
+                output.write(bytes)
+                output.endRecord()
+                if strict {
+                    output.flush()
+                    throw ExitCode(2)
+                }
+            case .analysed(let analysis, let bytes):
+                totals.add(analysis)
+                if !bytes.isEmpty {
+                    output.write(bytes)
+                    output.endRecord()
+                }
+            }
+        }
         while true {
             let record: RecordReader.Record?
             do {
@@ -22,37 +47,53 @@ struct FilterSession {
                     Diagnostics.warning("\(name):\(line): a record is longer than \(maxRecordBytes) bytes; it is split at a word boundary and analysed in parts")
                 }
             } catch {
+                try parallel.flush()
                 Diagnostics.error("\(name): cannot be read (\(error.message))")
                 totals.errors += 1
                 return
             }
-            guard let record else { return }
+            guard let record else { break }
             // The parts of a split record share its number (and so its id).
             if !record.isContinued { totals.records += 1 }
-            let prepared = prepare(record, name: name, maxRecordBytes: maxRecordBytes)
-            switch prepared {
-            case .failure(let error):
-                totals.errors += 1
-                Diagnostics.error(error.message)
-                formatter.writeError(error, to: output)
-                output.endRecord()
-                if strict {
-                    output.flush()
-                    throw ExitCode(2)
-                }
-            case .success(let input):
-                let analysis = analyzer.analyze(utf8: input.text)
-                totals.add(analysis)
-                if !onlyFlagged || analysis.isFlagged {
-                    formatter.write(input, analysis, to: output)
-                    output.endRecord()
-                }
-            }
+            try parallel.add(NumberedRecord(record: record, number: totals.records))
+        }
+        try parallel.flush()
+    }
+}
+
+/// A record and its 1-based position among all records read.
+struct NumberedRecord {
+    let record: RecordReader.Record
+    let number: Int
+}
+
+/// What became of one record: its analysis and formatted output (empty when it is not
+/// printed), or the reason it could not be read and the error record to print.
+enum RecordOutcome {
+    case analysed(Analysis, [UInt8])
+    case failed(RecordError, [UInt8])
+}
+
+/// The work done for each record, on any thread: parse, analyse, format.
+struct RecordPipeline: Sendable {
+    let analyzer: Analyzer
+    let input: Shades.Filter.InputFormat
+    let textField: String
+    let formatter: any RecordFormatter
+    let onlyFlagged: Bool
+
+    func process(_ numbered: NumberedRecord, name: String, maxRecordBytes: Int) -> RecordOutcome {
+        switch prepare(numbered.record, number: numbered.number, name: name, maxRecordBytes: maxRecordBytes) {
+        case .failure(let error):
+            return .failed(error, formatter.formatError(error))
+        case .success(let input):
+            let analysis = analyzer.analyze(utf8: input.text)
+            let printed = !onlyFlagged || analysis.isFlagged
+            return .analysed(analysis, printed ? formatter.format(input, analysis) : [])
         }
     }
 
-    private func prepare(_ record: RecordReader.Record, name: String, maxRecordBytes: Int) -> Result<RecordInput, RecordError> {
-        let number = totals.records
+    private func prepare(_ record: RecordReader.Record, number: Int, name: String, maxRecordBytes: Int) -> Result<RecordInput, RecordError> {
         if record.isOverlong {
             return .failure(RecordError(
                 number: number, id: nil,

@@ -167,6 +167,22 @@ import Testing
         #expect(output.enumerated().allSatisfy { $0.element["id"] as? Int == $0.offset + 1 })
     }
 
+    @Test(arguments: [["--format", "jsonl"], ["--format", "annotate"], ["--format", "tsv"], ["--input", "jsonl", "--format", "jsonl"]])
+    func parallelOutputIsByteIdenticalToOneThread(options: [String]) throws {
+        var lines: [String] = []
+        for index in 0..<2_000 {
+            let text = ["I always ruin everything.", "The sky is blue.", "Nobody ever listens to me, ever.", "I'm such a failure."][index % 4]
+            lines.append(index % 97 == 0 ? "{broken" : "{\"id\": \(index), \"text\": \"\(text)\"}")
+        }
+        let input = Data((lines.joined(separator: "\n") + "\n").utf8)
+        let one = try ShadesProcess.run(options + ["--jobs", "1"], input: input)
+        let three = try ShadesProcess.run(options + ["--jobs", "3"], input: input)
+        #expect(!one.output.isEmpty)
+        #expect(one.output == three.output)
+        #expect(one.status == three.status)
+        #expect(one.errors == three.errors)
+    }
+
     @Test func unreadableFilesAreReportedAndTheOthersGoOn() throws {
         let good = try ShadesProcess.temporaryFile("I always fail.\n")
         let result = try ShadesProcess.run(["--format", "jsonl", "/nonexistent/journal.txt", good])

@@ -85,9 +85,20 @@ extension Shades {
                 let example = discovery.ignored.prefix(3).joined(separator: ", ")
                 Diagnostics.note("\(discovery.ignored.count) files in the folders are not journal exports by their extension and were not read (\(example)\(discovery.ignored.count > 3 ? ", …" : "")); name a file, or use --input-format, to read it")
             }
+            let formatter = rows.map { EntryRowFormatter(format: $0.format) }
             do {
-                let parallel = ParallelAnalysis(analyzer: analyzer, jobs: jobs) { read, analysis in
-                    try batch.handle(read, analysis)
+                let parallel = OrderedParallelMap<EntryRead, EntryOutcome>(jobs: jobs) { read in
+                    if case .entry(let entry) = read { entry.text.utf8.count } else { 0 }
+                } transform: { read in
+                    switch read {
+                    case .entry(let entry):
+                        let analysed = AnalysedEntry(entry: entry, analysis: analyzer.analyze(entry.text))
+                        return EntryOutcome(analysed: analysed, row: formatter?.row(analysed) ?? [])
+                    case .failure(let failure):
+                        return EntryOutcome(analysed: nil, row: formatter?.row(failure) ?? [])
+                    }
+                } handle: { read, outcome in
+                    try batch.handle(read, outcome)
                 }
                 for failure in discovery.failures { try parallel.add(.failure(failure)) }
                 for file in discovery.files {
@@ -120,7 +131,7 @@ extension Shades {
             }
         }
 
-        private func makeRowWriter(toStandardOutput: Bool) throws -> EntryRowWriter? {
+        private func makeRowWriter(toStandardOutput: Bool) throws -> (format: EntryRowFormat, output: OutputStream)? {
             let descriptor: Int32
             if let output {
                 descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -133,9 +144,9 @@ extension Shades {
             } else {
                 return nil
             }
-            let writer = EntryRowWriter(format: format ?? .csv, output: OutputStream(descriptor: descriptor, lineBuffered: false))
-            writer.writeHeader()
-            return writer
+            let rows = (format: format ?? .csv, output: OutputStream(descriptor: descriptor, lineBuffered: false))
+            rows.output.write(EntryRowFormatter(format: rows.format).header)
+            return rows
         }
 
         private func writeReport(_ collector: ReportCollector, summary: BatchSummary, to path: String) throws {
@@ -160,6 +171,12 @@ extension Shades {
     }
 }
 
+/// What the parallel part of a run makes of one read: the analysis and the formatted row.
+struct EntryOutcome {
+    let analysed: AnalysedEntry?
+    let row: [UInt8]
+}
+
 /// The state of one `shades analyze` run: where results go and what has been counted.
 struct BatchRun {
     /// Thrown to stop at the first failure with --fail-fast.
@@ -167,13 +184,13 @@ struct BatchRun {
 
     var summary: BatchSummary
     var report: ReportCollector?
-    let rows: EntryRowWriter?
+    let rows: (format: EntryRowFormat, output: OutputStream)?
     let failFast: Bool
     let progress: ProgressBar
     private var finishedBytes = 0
     private var currentFileBytes = 0
 
-    init(summary: BatchSummary, report: ReportCollector?, rows: EntryRowWriter?, failFast: Bool, progress: ProgressBar) {
+    init(summary: BatchSummary, report: ReportCollector?, rows: (format: EntryRowFormat, output: OutputStream)?, failFast: Bool, progress: ProgressBar) {
         self.summary = summary
         self.report = report
         self.rows = rows
@@ -181,21 +198,17 @@ struct BatchRun {
         self.progress = progress
     }
 
-    mutating func handle(_ read: EntryRead, _ analysis: Analysis?) throws {
-        switch read {
-        case .failure(let failure):
+    mutating func handle(_ read: EntryRead, _ outcome: EntryOutcome) throws {
+        rows?.output.write(outcome.row)
+        if let analysed = outcome.analysed {
+            summary.add(analysed)
+            report?.add(analysed)
+            currentFileBytes += analysed.entry.text.utf8.count
+        } else if case .failure(let failure) = read {
             summary.addFailure()
             progress.finish()
             Diagnostics.error(failure.description)
-            rows?.write(failure)
             if failFast { throw Stop() }
-        case .entry(let entry):
-            guard let analysis else { return }
-            let analysed = AnalysedEntry(entry: entry, analysis: analysis)
-            summary.add(analysed)
-            report?.add(analysed)
-            rows?.write(analysed)
-            currentFileBytes += entry.text.utf8.count
         }
         progress.update(entries: summary.entriesRead, bytes: finishedBytes + currentFileBytes)
     }

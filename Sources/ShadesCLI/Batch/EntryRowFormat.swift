@@ -10,19 +10,19 @@ enum EntryRowFormat: String, ExpressibleByArgument, CaseIterable {
     case jsonl
 }
 
-/// Writes one row per entry (analysed or failed) in the chosen format.
-struct EntryRowWriter {
+/// Formats one row per entry (analysed or failed) in the chosen format.
+struct EntryRowFormatter: Sendable {
     let format: EntryRowFormat
-    let output: OutputStream
 
     static let csvColumns = ["id", "date", "source", "words", "absolutistWords", "absolutistIndex", "severity"]
         + Category.distortions.map(\.rawValue) + ["safety", "findings", "error"]
 
-    func writeHeader() {
-        if format == .csv { output.write(Self.csvColumns.joined(separator: ",") + "\r\n") }
+    /// The CSV header line; nothing for JSON Lines.
+    var header: [UInt8] {
+        format == .csv ? Array((Self.csvColumns.joined(separator: ",") + "\r\n").utf8) : []
     }
 
-    func write(_ analysed: AnalysedEntry) {
+    func row(_ analysed: AnalysedEntry) -> [UInt8] {
         let entry = analysed.entry
         let statistics = analysed.analysis.statistics
         switch format {
@@ -32,7 +32,7 @@ struct EntryRowWriter {
                           String(statistics.absolutistWords), Self.decimal(statistics.absolutistIndex), Self.decimal(statistics.severity)]
             fields += Category.distortions.map { String(statistics.categories[$0] ?? 0) }
             fields += [String(statistics.safetyFindings), phrases, ""]
-            writeCSV(fields)
+            return csvRow(fields)
         case .jsonl:
             var writer = JSONWriter()
             writeHead(entry.id, entry.date, entry.source, to: &writer)
@@ -41,25 +41,23 @@ struct EntryRowWriter {
             writer.member("stats") { statistics.writeJSON(to: &$0) }
             writer.member("findings") { $0.array(analysed.analysis.findings) { writer, finding in finding.writeJSON(to: &writer) } }
             writer.raw("}\n")
-            output.write(writer.bytes)
+            return writer.bytes
         }
-        output.endRecord()
     }
 
-    func write(_ failure: EntryFailure) {
+    func row(_ failure: EntryFailure) -> [UInt8] {
         let id = failure.id ?? [failure.source, failure.location].compactMap { $0 }.joined(separator: ":")
         switch format {
         case .csv:
-            writeCSV([id, "", failure.source] + Array(repeating: "", count: Self.csvColumns.count - 5) + [failure.description])
+            return csvRow([id, "", failure.source] + Array(repeating: "", count: Self.csvColumns.count - 4) + [failure.description])
         case .jsonl:
             var writer = JSONWriter()
             writeHead(id, nil, failure.source, to: &writer)
             if let location = failure.location { writer.member("location") { $0.string(location) } }
             writer.member("error") { $0.string(failure.description) }
             writer.raw("}\n")
-            output.write(writer.bytes)
+            return writer.bytes
         }
-        output.endRecord()
     }
 
     private func writeHead(_ id: String, _ date: EntryDate?, _ source: String, to writer: inout JSONWriter) {
@@ -72,8 +70,8 @@ struct EntryRowWriter {
         writer.member("source") { $0.string(source) }
     }
 
-    private func writeCSV(_ fields: [String]) {
-        output.write(fields.map(Self.csvField).joined(separator: ",") + "\r\n")
+    private func csvRow(_ fields: [String]) -> [UInt8] {
+        Array((fields.map(Self.csvField).joined(separator: ",") + "\r\n").utf8)
     }
 
     /// A field quoted when it holds a comma, quote or line break (RFC 4180).

@@ -8,7 +8,7 @@ struct AnnotateFormatter: RecordFormatter {
     private static let reset = "\u{1B}[0m"
     private static let dim = "\u{1B}[2m"
 
-    func write(_ input: RecordInput, _ analysis: Analysis, to output: OutputStream) {
+    func format(_ input: RecordInput, _ analysis: Analysis) -> [UInt8] {
         var text = ""
         if let id = input.id { text += "[\(String(decoding: id, as: UTF8.self))] " }
         var cursor = 0
@@ -26,11 +26,11 @@ struct AnnotateFormatter: RecordFormatter {
             note += " Perhaps: " + finding.suggestions.map { "“\($0)”" }.joined(separator: ", ") + "."
             text += (colored ? Self.dim + note + Self.reset : note) + "\n"
         }
-        output.write(text)
+        return Array(text.utf8)
     }
 
-    func writeError(_ error: RecordError, to output: OutputStream) {
-        output.write("  ↳ this record could not be read: \(error.message)\n")
+    func formatError(_ error: RecordError) -> [UInt8] {
+        Array("  ↳ this record could not be read: \(error.message)\n".utf8)
     }
 
     /// Findings whose byte ranges overlap, merged so each phrase is marked once.

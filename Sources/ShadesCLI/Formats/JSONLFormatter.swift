@@ -3,7 +3,7 @@ import Shades
 /// One JSON object per record, records without findings included: the input's id and other
 /// members unchanged, then `text`, `findings` and `stats`.
 struct JSONLFormatter: RecordFormatter {
-    func write(_ input: RecordInput, _ analysis: Analysis, to output: OutputStream) {
+    func format(_ input: RecordInput, _ analysis: Analysis) -> [UInt8] {
         var writer = JSONWriter()
         analysis.writeJSONRecord(
             to: &writer, id: { writeID(input.id, number: input.number, to: &$0) },
@@ -17,10 +17,10 @@ struct JSONLFormatter: RecordFormatter {
             }
         }
         writer.raw("\n")
-        output.write(writer.bytes)
+        return writer.bytes
     }
 
-    func writeError(_ error: RecordError, to output: OutputStream) {
+    func formatError(_ error: RecordError) -> [UInt8] {
         var writer = JSONWriter()
         writer.raw("{")
         writer.key("id")
@@ -28,7 +28,7 @@ struct JSONLFormatter: RecordFormatter {
         writer.member("error") { $0.string(error.message) }
         writer.member("findings") { $0.raw("[]") }
         writer.raw("}\n")
-        output.write(writer.bytes)
+        return writer.bytes
     }
 
     private func writeID(_ id: [UInt8]?, number: Int, to writer: inout JSONWriter) {

@@ -14,9 +14,9 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// Writes one record's result.
-protocol RecordFormatter {
-    func write(_ input: RecordInput, _ analysis: Analysis, to output: OutputStream)
-    func writeError(_ error: RecordError, to output: OutputStream)
+/// Formats one record's result (on any thread: the filter formats records in parallel).
+protocol RecordFormatter: Sendable {
+    func format(_ input: RecordInput, _ analysis: Analysis) -> [UInt8]
+    func formatError(_ error: RecordError) -> [UInt8]
 }
 

@@ -3,7 +3,8 @@ import Shades
 /// One row per finding: record, start, end, category, rule, match (tabs and newlines in the
 /// match written as \t and \n).
 struct TSVFormatter: RecordFormatter {
-    func write(_ input: RecordInput, _ analysis: Analysis, to output: OutputStream) {
+    func format(_ input: RecordInput, _ analysis: Analysis) -> [UInt8] {
+        var rows = ""
         for finding in analysis.findings {
             let match = finding.match.replacing("\\", with: "\\\\").replacing("\t", with: "\\t")
                 .replacing("\n", with: "\\n").replacing("\r", with: "\\r")
@@ -11,9 +12,10 @@ struct TSVFormatter: RecordFormatter {
                 String(input.number), String(finding.unicodeScalarRange.lowerBound),
                 String(finding.unicodeScalarRange.upperBound), finding.category.rawValue, finding.rule, match,
             ]
-            output.write(fields.joined(separator: "\t") + "\n")
+            rows += fields.joined(separator: "\t") + "\n"
         }
+        return Array(rows.utf8)
     }
 
-    func writeError(_ error: RecordError, to output: OutputStream) {}
+    func formatError(_ error: RecordError) -> [UInt8] { [] }
 }

@@ -4,12 +4,13 @@ import Foundation
 /// left at its default, as grep does); any other write error is reported and exits with 2.
 final class OutputStream {
     private let descriptor: Int32
-    private let lineBuffered: Bool
+    /// Whether each record is written as soon as it is ready.
+    let isLineBuffered: Bool
     private var buffer: [UInt8] = []
 
     init(descriptor: Int32 = STDOUT_FILENO, lineBuffered: Bool) {
         self.descriptor = descriptor
-        self.lineBuffered = lineBuffered
+        self.isLineBuffered = lineBuffered
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -22,7 +23,7 @@ final class OutputStream {
 
     /// Called after each record; flushes it when line buffering was asked for.
     func endRecord() {
-        if lineBuffered { flush() }
+        if isLineBuffered { flush() }
     }
 
     func flush() {

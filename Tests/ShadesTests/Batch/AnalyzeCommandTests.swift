@@ -168,6 +168,18 @@ import Testing
         #expect(result.errors.contains("11 of 14 entries could not be read"))
     }
 
+    @Test func failedEntriesAreCSVRowsWithEveryColumn() throws {
+        let folder = try folder(["a.jsonl": "{\"id\": \"ok\", \"text\": \"I never win.\"}\nnot json\n"])
+        let result = try ShadesProcess.run(["analyze", folder])
+        #expect(result.status == 2)
+        let lines = result.outputText.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.count == 3)
+        let header = lines.first!.split(separator: ",", omittingEmptySubsequences: false)
+        let failed = lines.last!
+        #expect(failed.hasSuffix("a.jsonl, line 2: invalid JSON at byte 1: expected a JSON object ('{')\""))
+        #expect(failed.split(separator: ",", omittingEmptySubsequences: false).count == header.count + 1)  // the message holds one comma
+    }
+
     @Test func failFastStopsAtTheFirstFailure() throws {
         let folder = try folder([
             "a.jsonl": "{\"id\": 1, \"text\": \"I never get it right.\"}\nnot json\n{\"id\": 3, \"text\": \"Nobody ever calls.\"}\n",
