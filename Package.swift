@@ -52,10 +52,16 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: ["EmbedLexicons"]
         ),
+        .target(
+            name: "ShadesFilter",
+            dependencies: ["Shades"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "ShadesCLI",
             dependencies: [
                 "Shades",
+                "ShadesFilter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

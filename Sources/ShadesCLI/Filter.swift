@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Shades
+import ShadesFilter
 
 extension Shades {
     /// The streaming filter: records in, annotated or structured results out, in input order.
@@ -10,15 +11,11 @@ extension Shades {
             abstract: "Analyse FILEs or standard input record by record (the default command)."
         )
 
-        enum InputFormat: String, ExpressibleByArgument, CaseIterable {
-            case text, jsonl
-        }
-
         @Argument(help: ArgumentHelp("Files to read; none or '-' reads standard input.", valueName: "FILE"))
         var files: [String] = []
 
         @Option(help: "How records are read: text lines (or paragraphs), or JSON Lines objects.")
-        var input: InputFormat = .text
+        var input: RecordInputFormat = .text
 
         @Option(help: ArgumentHelp("With --input jsonl, the member holding the text.", valueName: "NAME"))
         var textField = "text"
@@ -87,3 +84,7 @@ extension Shades {
         }
     }
 }
+
+extension RecordInputFormat: ExpressibleByArgument {}
+
+extension OutputFormat: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import Foundation
 import Shades
+import ShadesFilter
 
 /// JSON Lines: one entry per object; blank lines are not entries.
 struct JSONLinesEntryReader: EntryReader {

@@ -1,14 +1,14 @@
-import Shades
+package import Shades
 
 /// The text as written, flagged phrases marked (in colour on a terminal, otherwise as
 /// `[always]{overgeneralization}`), then one gentle note per finding.
-struct AnnotateFormatter: RecordFormatter {
-    let colored: Bool
+package struct AnnotateFormatter: RecordFormatter {
+    package let colored: Bool
 
     private static let reset = "\u{1B}[0m"
     private static let dim = "\u{1B}[2m"
 
-    func format(_ input: RecordInput, _ analysis: Analysis) -> [UInt8] {
+    package func format(_ input: RecordInput, _ analysis: Analysis) -> [UInt8] {
         var text = ""
         if let id = input.id { text += "[\(String(decoding: id, as: UTF8.self))] " }
         var cursor = 0
@@ -29,7 +29,7 @@ struct AnnotateFormatter: RecordFormatter {
         return Array(text.utf8)
     }
 
-    func formatError(_ error: RecordError) -> [UInt8] {
+    package func formatError(_ error: RecordError) -> [UInt8] {
         Array("  ↳ this record could not be read: \(error.message)\n".utf8)
     }
 

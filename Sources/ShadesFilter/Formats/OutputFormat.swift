@@ -1,11 +1,10 @@
-import ArgumentParser
-import Shades
+package import Shades
 
 /// The filter's output formats.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+package enum OutputFormat: String, CaseIterable, Sendable {
     case annotate, jsonl, tsv
 
-    func makeFormatter(colored: Bool) -> any RecordFormatter {
+    package func makeFormatter(colored: Bool) -> any RecordFormatter {
         switch self {
         case .annotate: AnnotateFormatter(colored: colored)
         case .jsonl: JSONLFormatter()
@@ -15,7 +14,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Formats one record's result (on any thread: the filter formats records in parallel).
-protocol RecordFormatter: Sendable {
+package protocol RecordFormatter: Sendable {
     func format(_ input: RecordInput, _ analysis: Analysis) -> [UInt8]
     func formatError(_ error: RecordError) -> [UInt8]
 }

@@ -5,23 +5,23 @@ import Foundation
 /// `maxRecordBytes` is either split at the last white space before the limit (or a character
 /// boundary), its parts marked `isContinued`, or (for JSON Lines, where a part is no use)
 /// skipped to its end and returned empty with `isOverlong` set.
-final class RecordReader {
-    enum Mode { case lines, paragraphs }
+package final class RecordReader {
+    package enum Mode { case lines, paragraphs }
 
     /// What happens to a record longer than `maxRecordBytes`.
-    enum OverlongRecords { case split, skip }
+    package enum OverlongRecords { case split, skip }
 
-    struct Record {
-        var bytes: [UInt8]
+    package struct Record {
+        package var bytes: [UInt8]
         /// Line number (1-based) where the record starts in its input.
-        var line: Int
+        package var line: Int
         /// This part continues the previous record, which was cut at `maxRecordBytes`.
-        var isContinued: Bool
+        package var isContinued: Bool
         /// The record was longer than `maxRecordBytes` and skipped (`bytes` is empty).
-        var isOverlong = false
+        package var isOverlong = false
     }
 
-    struct ReadError: Error { let message: String }
+    package struct ReadError: Error { package let message: String }
 
     private let descriptor: Int32
     private let mode: Mode
@@ -36,7 +36,7 @@ final class RecordReader {
     private var line = 1
     private var continuing = false
 
-    init(descriptor: Int32, mode: Mode, maxRecordBytes: Int, overlong: OverlongRecords) {
+    package init(descriptor: Int32, mode: Mode, maxRecordBytes: Int, overlong: OverlongRecords) {
         self.descriptor = descriptor
         self.mode = mode
         self.maxRecordBytes = maxRecordBytes
@@ -45,7 +45,7 @@ final class RecordReader {
 
     /// The next record, or nil at the end of the input. `onSplit` is told about records cut at
     /// the size limit.
-    func next(onSplit: (_ line: Int) -> Void) throws(ReadError) -> Record? {
+    package func next(onSplit: (_ line: Int) -> Void) throws(ReadError) -> Record? {
         switch mode {
         case .lines: return try nextLine(onSplit: onSplit)
         case .paragraphs: return try nextParagraph(onSplit: onSplit)

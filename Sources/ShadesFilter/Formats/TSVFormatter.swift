@@ -1,9 +1,9 @@
-import Shades
+package import Shades
 
 /// One row per finding: record, start, end, category, rule, match (tabs and newlines in the
 /// match written as \t and \n).
-struct TSVFormatter: RecordFormatter {
-    func format(_ input: RecordInput, _ analysis: Analysis) -> [UInt8] {
+package struct TSVFormatter: RecordFormatter {
+    package func format(_ input: RecordInput, _ analysis: Analysis) -> [UInt8] {
         var rows = ""
         for finding in analysis.findings {
             let match = finding.match.replacing("\\", with: "\\\\").replacing("\t", with: "\\t")
@@ -17,5 +17,5 @@ struct TSVFormatter: RecordFormatter {
         return Array(rows.utf8)
     }
 
-    func formatError(_ error: RecordError) -> [UInt8] { [] }
+    package func formatError(_ error: RecordError) -> [UInt8] { [] }
 }

@@ -1,9 +1,9 @@
-import Shades
+package import Shades
 
 /// One JSON object per record, records without findings included: the input's id and other
 /// members unchanged, then `text`, `findings` and `stats`.
-struct JSONLFormatter: RecordFormatter {
-    func format(_ input: RecordInput, _ analysis: Analysis) -> [UInt8] {
+package struct JSONLFormatter: RecordFormatter {
+    package func format(_ input: RecordInput, _ analysis: Analysis) -> [UInt8] {
         var writer = JSONWriter()
         analysis.writeJSONRecord(
             to: &writer, id: { writeID(input.id, number: input.number, to: &$0) },
@@ -20,7 +20,7 @@ struct JSONLFormatter: RecordFormatter {
         return writer.bytes
     }
 
-    func formatError(_ error: RecordError) -> [UInt8] {
+    package func formatError(_ error: RecordError) -> [UInt8] {
         var writer = JSONWriter()
         writer.raw("{")
         writer.key("id")
