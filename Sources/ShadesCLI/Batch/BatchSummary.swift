@@ -13,6 +13,8 @@ struct BatchSummary {
         var categories = [Int](repeating: 0, count: Category.distortions.count)
         var safetyFindings = 0
         var severityTotal = 0.0
+        /// The period's place on the time line (see `TrendPeriod.ordinal(for:)`).
+        var ordinal = 0
 
         mutating func add(_ statistics: Statistics, isFlagged: Bool) {
             entries += 1
@@ -75,7 +77,8 @@ struct BatchSummary {
         let analysis = analysed.analysis
         overall.add(analysis.statistics, isFlagged: analysis.isFlagged)
         if let date = analysed.entry.date {
-            periods[period.key(for: date), default: Figures()].add(analysis.statistics, isFlagged: analysis.isFlagged)
+            periods[period.key(for: date), default: Figures(ordinal: period.ordinal(for: date))]
+                .add(analysis.statistics, isFlagged: analysis.isFlagged)
         } else {
             undatedEntries += 1
         }

@@ -16,4 +16,18 @@ enum TrendPeriod: String, ExpressibleByArgument, CaseIterable {
             return String(date.description.prefix(4))
         }
     }
+
+    /// The period's place on a time line: consecutive periods have consecutive ordinals, so
+    /// a chart can leave room for periods without entries.
+    func ordinal(for date: EntryDate) -> Int {
+        switch self {
+        case .week:
+            let weekday = ((date.daysSinceEpoch % 7) + 7 + 3) % 7  // Monday = 0
+            return (date.daysSinceEpoch - weekday + 3) / 7
+        case .month:
+            return date.year * 12 + date.month - 1
+        case .year:
+            return date.year
+        }
+    }
 }

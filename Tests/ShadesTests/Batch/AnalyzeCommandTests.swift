@@ -46,6 +46,7 @@ import Testing
         func date(ofID id: String) -> String? { rows.first { $0["id"] as? String == id }?["date"] as? String }
         func date(ofSource suffix: String) -> String? { rows.first { ($0["source"] as! String).hasSuffix(suffix) }?["date"] as? String }
         #expect(date(ofSource: "plain-text/2024-01-21.txt") == "2024-01-21")
+        #expect(date(ofSource: "journal.txt") == "2024-12-16")  // from its first line
         #expect(date(ofSource: "markdown/weekly-review-10.md") == "2024-03-17")
         #expect(date(ofSource: "markdown/2024-03-11-work.md") == "2024-03-11")
         #expect(date(ofID: "jl-001") == "2024-07-03")
@@ -119,7 +120,7 @@ import Testing
         let folder = try folder([
             "2024-01-05.txt": "I always ruin everything <script>alert(1)</script>.",
             "2024-02-05.txt": "Nobody ever listens & I should have known.",
-            "2024-03-05.txt": "A quiet walk by the river.",
+            "2024-07-05.txt": "I have to do everything myself.",
         ])
         let report = folder + "/report.html"
         let result = try ShadesProcess.run(["analyze", "--report", report, folder])
@@ -129,7 +130,12 @@ import Testing
         #expect(html.contains("Content-Security-Policy"))
         #expect(html.components(separatedBy: "<svg").count - 1 == 2)
         #expect(html.contains("<polyline"))
-        #expect(html.contains(">2024-01<") && html.contains(">2024-03<"))
+        #expect(html.contains(">2024-01<") && html.contains(">2024-07<"))
+        // Months are placed on a time line: July is five months after February, a month after January.
+        let circles = html.ranges(of: "<circle cx=\"").prefix(3).map { range in
+            Double(html[range.upperBound...].prefix { $0 != "\"" })!
+        }
+        #expect(abs((circles[2] - circles[1]) - 5 * (circles[1] - circles[0])) < 0.5)
         #expect(html.contains("&lt;script&gt;") && !html.contains("<script"))
         #expect(html.contains("<mark tabindex=\"0\"") && html.contains("class=\"tip\""))
         #expect(html.contains("Perhaps:"))

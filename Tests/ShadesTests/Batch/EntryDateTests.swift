@@ -41,6 +41,19 @@ import Testing
     }
 
     @Test(arguments: [
+        ("2024-03-05 Tuesday\nText.", "2024-03-05"), ("[2024-03-05 09:30] Title\nText.", "2024-03-05"),
+        ("\n# 2024-03-05\n\nText.", "2024-03-05"), ("2024-03-05, Tuesday.", "2024-03-05"),
+    ])
+    func findsTheDateThatStartsAnEntry(text: String, day: String) throws {
+        #expect(try EntryDate.atStart(of: text)?.description == day)
+    }
+
+    @Test(arguments: ["Tuesday 2024-03-05.", "2024-03-051 is a number", "20240305 notes", ""])
+    func onlyALeadingDateDatesAnEntry(text: String) throws {
+        #expect(try EntryDate.atStart(of: text) == nil)
+    }
+
+    @Test(arguments: [
         ("2024-01-01", 2024, 1), ("2021-01-03", 2020, 53), ("2024-12-30", 2025, 1), ("2026-11-22", 2026, 47), ("2020-12-31", 2020, 53),
     ])
     func isoWeeksFollowTheStandard(day: String, year: Int, week: Int) throws {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Plain text: one entry per file, dated by a date in the file name, else by the file's
-/// modification time.
+/// Plain text: one entry per file, dated by a date in the file name, else a date starting the
+/// first line, else the file's modification time.
 struct TextFileReader: EntryReader {
     let options: ReadOptions
 
@@ -14,8 +14,8 @@ struct TextFileReader: EntryReader {
         }
     }
 
-    /// The entry of a one-entry file; `date` nil falls back to the file name, then the
-    /// modification time.
+    /// The entry of a one-entry file; `date` nil falls back to the file name, then a date
+    /// starting the first line, then the modification time.
     static func entry(file: ExportFile, text: String, date: EntryDate?, id: String?, title: String?, tags: [String]) -> EntryRead {
         let id = id ?? file.path
         guard text.contains(where: { !$0.isWhitespace }) else {
@@ -25,6 +25,7 @@ struct TextFileReader: EntryReader {
         if entryDate == nil {
             do {
                 entryDate = try EntryDate.inFileName((file.path as NSString).lastPathComponent)
+                if entryDate == nil { entryDate = try EntryDate.atStart(of: text) }
             } catch {
                 return .failure(EntryFailure(source: file.path, location: nil, id: id, message: error.message))
             }

@@ -69,11 +69,12 @@ struct ReportDocument {
             return "<section><h2>Over time</h2><p>No entry has a date, so there is no trend to draw.</p></section>"
         }
         let periods = trend.map(\.key)
+        let positions = trend.map(\.figures.ordinal)
         let index = TrendChart(
             title: "Absolutist index by \(summary.period.rawValue)", unit: "% of words",
-            periods: periods, series: [.init(name: "absolutist index", color: Self.indexColor, values: trend.map { $0.figures.absolutistIndex * 100 })])
+            periods: periods, positions: positions, series: [.init(name: "absolutist index", color: Self.indexColor, values: trend.map { $0.figures.absolutistIndex * 100 })])
         let categories = TrendChart(
-            title: "Findings per 1,000 words by \(summary.period.rawValue)", unit: "per 1,000 words", periods: periods,
+            title: "Findings per 1,000 words by \(summary.period.rawValue)", unit: "per 1,000 words", periods: periods, positions: positions,
             series: Category.distortions.enumerated().map { offset, category in
                 .init(name: category.rawValue, color: Self.colors[category]!, values: trend.map { $0.figures.rate(offset) })
             })

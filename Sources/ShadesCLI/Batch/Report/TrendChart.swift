@@ -12,6 +12,9 @@ struct TrendChart {
     let title: String
     let unit: String
     let periods: [String]
+    /// Where each period sits on the time axis (consecutive periods differ by 1), so gaps
+    /// without entries keep their width.
+    let positions: [Int]
     let series: [Series]
     var width = 880.0
     var height = 280.0
@@ -21,8 +24,10 @@ struct TrendChart {
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         let maximum = Self.niceCeiling(series.flatMap(\.values).max() ?? 0)
+        let first = positions.first ?? 0
+        let span = Double((positions.last ?? 0) - first)
         func x(_ index: Int) -> Double {
-            periods.count == 1 ? left + plotWidth / 2 : left + plotWidth * Double(index) / Double(periods.count - 1)
+            span == 0 ? left + plotWidth / 2 : left + plotWidth * Double(positions[index] - first) / span
         }
         func y(_ value: Double) -> Double { top + plotHeight * (1 - value / maximum) }
         var svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\">"
@@ -33,8 +38,12 @@ struct TrendChart {
             svg += "<line class=\"grid\" x1=\"\(Self.format(left))\" x2=\"\(Self.format(width - right))\" y1=\"\(lineY)\" y2=\"\(lineY)\"/>"
             svg += "<text class=\"axis\" x=\"\(Self.format(left - 8))\" y=\"\(lineY)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(Self.label(value))</text>"
         }
-        let labelEvery = max(1, Int((Double(periods.count) / 12).rounded(.up)))
-        for (index, period) in periods.enumerated() where index % labelEvery == 0 || index == periods.count - 1 {
+        // Labels at least 70 units apart, the last one always shown.
+        var lastLabel = -Double.infinity
+        for (index, period) in periods.enumerated() {
+            let isLast = index == periods.count - 1
+            guard x(index) - lastLabel >= 70 || (isLast && x(index) - lastLabel >= 45) else { continue }
+            lastLabel = x(index)
             svg += "<text class=\"axis\" x=\"\(Self.format(x(index)))\" y=\"\(Self.format(height - bottom + 20))\" text-anchor=\"middle\">\(HTML.escape(period))</text>"
         }
         svg += "<text class=\"axis\" x=\"\(Self.format(left))\" y=\"\(Self.format(height - 6))\">\(HTML.escape(unit))</text>"
