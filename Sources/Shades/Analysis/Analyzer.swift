@@ -56,6 +56,12 @@ public struct Analyzer: Sendable {
         return text.withUTF8 { engine.analyze($0) }
     }
 
+    /// Only tokenises `bytes` (no matching) and returns the number of tokens: the tokenizer
+    /// alone, for benchmarks.
+    package func tokenCount(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        engine.tokenCount(bytes)
+    }
+
     /// Analyses UTF-8 bytes. Invalid UTF-8 is read as U+FFFD; byte ranges in the result point
     /// into `bytes` as given.
     public func analyze(utf8 bytes: some Collection<UInt8>) -> Analysis {

@@ -98,6 +98,13 @@ final class Engine: Sendable {
     }
 
     /// Analyses UTF-8 bytes.
+    func tokenCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        pool.withWorkspace { workspace in
+            tokenizer.tokenize(bytes, in: workspace)
+            return workspace.tokens.count
+        }
+    }
+
     func analyze(_ bytes: UnsafeBufferPointer<UInt8>) -> Analysis {
         pool.withWorkspace { workspace in
             tokenizer.tokenize(bytes, in: workspace)
