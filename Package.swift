@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ShadesServer", targets: ["ShadesServer"]),
         .executable(name: "shades", targets: ["ShadesCLI"]),
         .executable(name: "shades-server", targets: ["ShadesServerCLI"]),
+        .executable(name: "shades-fuzz", targets: ["ShadesFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -96,6 +97,7 @@ let package = Package(
             dependencies: [
                 "Shades",
                 "ShadesCLI",
+                "ShadesFuzz",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
@@ -110,6 +112,11 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ShadesFuzz",
+            dependencies: ["Shades", "ShadesFilter"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -19,6 +19,13 @@ package final class RecordReader {
         package var isContinued: Bool
         /// The record was longer than `maxRecordBytes` and skipped (`bytes` is empty).
         package var isOverlong = false
+
+        package init(bytes: [UInt8], line: Int, isContinued: Bool, isOverlong: Bool = false) {
+            self.bytes = bytes
+            self.line = line
+            self.isContinued = isContinued
+            self.isOverlong = isOverlong
+        }
     }
 
     package struct ReadError: Error { package let message: String }

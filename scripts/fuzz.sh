@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Coverage-guided fuzzing with libFuzzer (and AddressSanitizer) of the analyzer on arbitrary
+# bytes, the lexicon parser and the filter's JSON Lines path (Sources/ShadesFuzz).
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET...]      (defaults: 600 seconds each; analyzer lexicon jsonl)
+#
+# Builds into .build-fuzz. The corpus grows in .build-fuzz/corpus/TARGET, seeded from Examples/
+# and Lexicons/. A crashing input is written to Tests/FuzzCrashes/TARGET/ and the run stops:
+# fix the bug and commit the input, and the test suite replays it from then on.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-600}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(analyzer lexicon jsonl)
+
+swift build --scratch-path .build-fuzz -c release --product shades-fuzz \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -D -Xswiftc FUZZING -Xswiftc -parse-as-library
+binary=.build-fuzz/release/shades-fuzz
+
+for target in "${targets[@]}"; do
+    corpus=".build-fuzz/corpus/$target"
+    seeds=".build-fuzz/seeds/$target"
+    crashes="Tests/FuzzCrashes/$target"
+    mkdir -p "$corpus" "$seeds" "$crashes"
+    case "$target" in
+        analyzer) cp Examples/journal.txt Examples/plain-text/*.txt "$seeds/" ;;
+        lexicon) cp Lexicons/*.shades "$seeds/" ;;
+        jsonl) cp Examples/entries.jsonl "$seeds/" ;;
+        *) echo "fuzz.sh: unknown target '$target' (analyzer, lexicon, jsonl)" >&2; exit 2 ;;
+    esac
+    echo "== $target: $seconds s"
+    SHADES_FUZZ_TARGET="$target" "$binary" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=4096 \
+        -print_final_stats=1 -artifact_prefix="$crashes/" "$corpus" "$seeds" 2>&1 \
+        | grep -E "^(#[0-9]+ *DONE|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)" || true
+    if ls "$crashes"/crash-* "$crashes"/timeout-* "$crashes"/oom-* >/dev/null 2>&1; then
+        echo "fuzz.sh: $target found a problem; the input is in $crashes" >&2
+        exit 1
+    fi
+done
+echo "fuzz.sh: every target ran clean"
