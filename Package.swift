@@ -114,9 +114,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "CFuzzDriver"),
         .executableTarget(
             name: "ShadesFuzz",
-            dependencies: ["Shades", "ShadesFilter"],
+            dependencies: ["Shades", "ShadesFilter", "CFuzzDriver"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
