@@ -56,8 +56,8 @@ struct Automaton: Sendable {
         let state: Int32
         let requiresSentenceStart: Bool
         let opensFocus: Bool
-        /// `requiredSymbols[requirementStart..<requirementEnd]`: the sentence must contain
-        /// one of these for the pattern to match (an empty range requires nothing).
+        /// `entryGroups[requirementStart..<requirementEnd]`: the requirement groups the
+        /// sentence must meet, every one, for the pattern to match (none: no requirement).
         let requirementStart: Int32
         let requirementEnd: Int32
     }
@@ -70,8 +70,13 @@ struct Automaton: Sendable {
     /// symbol `s` are `indexedEntries[entryStarts[s]..<entryStarts[s + 1]]`.
     var indexedEntries: [Entry] = []
     var entryStarts: [Int32] = [0]
-    /// Runs of symbols that entries require in the sentence (see `Entry`).
-    var requiredSymbols: [Int32] = []
+    /// Requirement groups: sets of symbols of which a sentence must hold one for the patterns
+    /// that need the group. `groupsBySymbol[groupStarts[s]..<groupStarts[s + 1]]` are the
+    /// groups that symbol `s` meets; each entry names its groups in `entryGroups`.
+    var groupCount = 0
+    var groupsBySymbol: [Int32] = []
+    var groupStarts: [Int32] = [0]
+    var entryGroups: [Int32] = []
     /// Entries that must be tried at every token (gaps and negated sets first).
     var unindexedEntries: [Entry] = []
 }

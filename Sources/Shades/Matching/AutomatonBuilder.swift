@@ -10,6 +10,8 @@ struct AutomatonBuilder {
     private var expanding: [String] = []
     private var anyWordTest: Int32?
     private var testIndex: [String: Int32] = [:]
+    private var groupIndex: [[Int32]: Int32] = [:]
+    private var groupsBySymbol: [Int32: [Int32]] = [:]
 
     init(vocabulary: Vocabulary, classes: [String: WordClass], normalize: @escaping (String) -> String) {
         self.vocabulary = vocabulary
@@ -21,14 +23,10 @@ struct AutomatonBuilder {
     mutating func add(_ pattern: Located<Pattern>, target: Int32) throws(LexiconError) {
         let accept = addState(.accept(target: target), next: -1)
         let start = try compile(pattern.value, next: accept, at: pattern.location)
-        let required = try requiredSymbols(pattern.value, at: pattern.location)
-        var requirement: Range<Int32> = 0..<0
-        if let required {
-            let first = Int32(automaton.requiredSymbols.count)
-            automaton.requiredSymbols += Array(Set(required)).sorted()
-            requirement = first..<Int32(automaton.requiredSymbols.count)
-        }
-        try addEntries(from: start, requirement: requirement, at: pattern.location)
+        let groups = Set(try requirements(pattern.value, at: pattern.location).map { group($0) }).sorted()
+        let first = Int32(automaton.entryGroups.count)
+        automaton.entryGroups += groups
+        try addEntries(from: start, requirement: first..<Int32(automaton.entryGroups.count), at: pattern.location)
     }
 
     /// The automaton with its entries indexed; call once all patterns are added.
@@ -37,7 +35,10 @@ struct AutomatonBuilder {
         for symbol in 0..<Int32(vocabulary.symbolCount) {
             automaton.indexedEntries += entriesBySymbol[symbol] ?? []
             automaton.entryStarts.append(Int32(automaton.indexedEntries.count))
+            automaton.groupsBySymbol += groupsBySymbol[symbol] ?? []
+            automaton.groupStarts.append(Int32(automaton.groupsBySymbol.count))
         }
+        automaton.groupCount = groupIndex.count
         return automaton
     }
 
@@ -164,32 +165,44 @@ struct AutomatonBuilder {
         return index
     }
 
-    /// Symbols of which every match of `pattern` holds at least one, beyond its first word:
-    /// the smallest set among its required single-word elements after the first (nil when
-    /// there is none). The matcher starts the pattern only in sentences that contain one.
-    private mutating func requiredSymbols(_ pattern: Pattern, at location: SourceLocation) throws(LexiconError) -> [Int32]? {
-        var items: [Pattern]
+    /// What every match of `pattern` needs in its sentence: a list of symbol sets, each of
+    /// which the sentence must meet with at least one token (an AND of ORs; empty when nothing
+    /// can be said). Words, wildcards and classes are one set; a sequence needs what each of
+    /// its required items needs; alternatives need one of their branches, so the union of one
+    /// set from each branch.
+    private mutating func requirements(_ pattern: Pattern, at location: SourceLocation) throws(LexiconError) -> [[Int32]] {
+        if let symbols = try singleTokenSymbols(pattern, at: location) { return [symbols] }
         switch pattern {
-        case .sequence(let sequence): items = sequence
-        case .focus(let inner): return try requiredSymbols(inner, at: location)
-        default: return nil
-        }
-        // Flatten a focus in the sequence: its own items are required too.
-        items = items.flatMap { item -> [Pattern] in
-            if case .focus(.sequence(let inner)) = item { return inner }
-            if case .focus(let inner) = item { return [inner] }
-            return [item]
-        }
-        var best: [Int32]?
-        for item in items.dropFirst() {
-            switch item {
-            case .optional, .gap, .sentenceStart, .sentenceEnd, .negated, .punctuation: continue
-            default: break
+        case .sequence(let items):
+            var all: [[Int32]] = []
+            for item in items { all += try requirements(item, at: location) }
+            return all
+        case .focus(let inner):
+            return try requirements(inner, at: location)
+        case .classReference(let name):
+            let members = try expand(name, at: location)
+            defer { expanding.removeLast() }
+            return try requirements(.alternatives(members), at: location)
+        case .alternatives(let branches):
+            var union: Set<Int32> = []
+            for branch in branches {
+                guard let smallest = try requirements(branch, at: location).min(by: { $0.count < $1.count }) else { return [] }
+                union.formUnion(smallest)
             }
-            guard let symbols = try singleTokenSymbols(item, at: location) else { continue }
-            if best == nil || symbols.count < best!.count { best = symbols }
+            return [union.sorted()]
+        case .word, .prefix, .punctuation, .negated, .optional, .gap, .sentenceStart, .sentenceEnd:
+            return []
         }
-        return best
+    }
+
+    /// The id of a requirement group (one symbol set), shared by every pattern that needs it.
+    private mutating func group(_ symbols: [Int32]) -> Int32 {
+        let sorted = Array(Set(symbols)).sorted()
+        if let existing = groupIndex[sorted] { return existing }
+        let id = Int32(groupIndex.count)
+        groupIndex[sorted] = id
+        for symbol in sorted { groupsBySymbol[symbol, default: []].append(id) }
+        return id
     }
 
     /// Indexes the consuming states reachable from `start` without consuming anything.

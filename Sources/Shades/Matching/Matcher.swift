@@ -27,8 +27,8 @@ struct Matcher: Sendable {
         var visited: [UInt32] = []
         var generation: UInt32 = 0
         var matches: [RawMatch] = []
-        /// One bit per symbol: which symbols the current sentence contains.
-        var present: [UInt64] = []
+        /// One bit per requirement group: which groups the current sentence meets.
+        var satisfied: [UInt64] = []
     }
 
     let automaton: Automaton
@@ -36,9 +36,9 @@ struct Matcher: Sendable {
     /// Replaces `buffers.matches` with every match in `tokens`.
     func findMatches(tokens: [Token], symbols: [Int32], buffers: inout Buffers) {
         buffers.matches.removeAll(keepingCapacity: true)
-        let presentWords = (automaton.entryStarts.count + 63) / 64
-        if buffers.present.count < presentWords {
-            buffers.present = Array(repeating: 0, count: presentWords)
+        let groupWords = (automaton.groupCount + 63) / 64
+        if buffers.satisfied.count < groupWords {
+            buffers.satisfied = Array(repeating: 0, count: groupWords)
         }
         if buffers.visited.count < automaton.states.count {
             buffers.visited = Array(repeating: 0, count: automaton.states.count)
@@ -82,8 +82,8 @@ struct Matcher: Sendable {
             firstWord = tokens[range].firstIndex(where: \.isWordLike) ?? range.upperBound
             afterLastWord = (tokens[range].lastIndex(where: \.isWordLike) ?? range.lowerBound - 1) + 1
             buffers.current.removeAll(keepingCapacity: true)
-            markPresentSymbols(range, present: true)
-            defer { markPresentSymbols(range, present: false) }
+            markSatisfiedGroups(range, satisfied: true)
+            defer { markSatisfiedGroups(range, satisfied: false) }
             for position in range {
                 let token = tokens[position]
                 let tokenSymbols = symbols[token.symbols]
@@ -123,32 +123,33 @@ struct Matcher: Sendable {
             }
         }
 
-        private mutating func markPresentSymbols(_ range: Range<Int>, present: Bool) {
+        /// Sets (or clears) the bits of the requirement groups that the sentence's tokens meet.
+        private mutating func markSatisfiedGroups(_ range: Range<Int>, satisfied: Bool) {
             for token in tokens[range] {
-                for symbol in symbols[token.symbols] {
-                    let word = Int(symbol) >> 6
-                    guard word < buffers.present.count else { continue }
-                    if present {
-                        buffers.present[word] |= 1 << UInt64(symbol & 63)
-                    } else {
-                        buffers.present[word] = 0
+                for symbol in symbols[token.symbols] where Int(symbol) + 1 < automaton.groupStarts.count {
+                    for index in Int(automaton.groupStarts[Int(symbol)])..<Int(automaton.groupStarts[Int(symbol) + 1]) {
+                        let group = Int(automaton.groupsBySymbol[index])
+                        if satisfied {
+                            buffers.satisfied[group >> 6] |= 1 << UInt64(group & 63)
+                        } else {
+                            buffers.satisfied[group >> 6] = 0
+                        }
                     }
                 }
             }
         }
 
-        private func sentenceContainsAny(from start: Int32, to end: Int32) -> Bool {
-            if start == end { return true }
-            for index in Int(start)..<Int(end) {
-                let symbol = automaton.requiredSymbols[index]
-                if buffers.present[Int(symbol) >> 6] & (1 << UInt64(symbol & 63)) != 0 { return true }
+        private func meetsRequirements(_ entry: Automaton.Entry) -> Bool {
+            for index in Int(entry.requirementStart)..<Int(entry.requirementEnd) {
+                let group = Int(automaton.entryGroups[index])
+                if buffers.satisfied[group >> 6] & (1 << UInt64(group & 63)) == 0 { return false }
             }
-            return false
+            return true
         }
 
         private mutating func start(_ entry: Automaton.Entry, at position: Int, token: Token, tokenSymbols: ArraySlice<Int32>) {
             if entry.requiresSentenceStart && position > firstWord { return }
-            if !sentenceContainsAny(from: entry.requirementStart, to: entry.requirementEnd) { return }
+            if !meetsRequirements(entry) { return }
             let state = states[Int(entry.state)]
             guard case .consume(let testIndex) = state.operation else { return }
             let test = tests[Int(testIndex)]
