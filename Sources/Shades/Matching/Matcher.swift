@@ -113,12 +113,12 @@ struct Matcher: Sendable {
 
         private mutating func startThreads(at position: Int, token: Token, tokenSymbols: ArraySlice<Int32>) {
             for entry in automaton.unindexedEntries {
-                start(entry, at: position, token: token, tokenSymbols: tokenSymbols)
+                start(entry, at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: false)
             }
             for symbol in tokenSymbols {
                 let entries = Int(automaton.entryStarts[Int(symbol)])..<Int(automaton.entryStarts[Int(symbol) + 1])
                 for index in entries {
-                    start(automaton.indexedEntries[index], at: position, token: token, tokenSymbols: tokenSymbols)
+                    start(automaton.indexedEntries[index], at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: true)
                 }
             }
         }
@@ -147,13 +147,22 @@ struct Matcher: Sendable {
             return true
         }
 
-        private mutating func start(_ entry: Automaton.Entry, at position: Int, token: Token, tokenSymbols: ArraySlice<Int32>) {
+        /// Starts `entry` at `position` if the sentence allows it and its first test accepts
+        /// the token. An indexed entry was found under one of the token's symbols, which its
+        /// (positive) first test holds, so only the token's kind is left to check.
+        private mutating func start(
+            _ entry: Automaton.Entry, at position: Int, token: Token, tokenSymbols: ArraySlice<Int32>, isIndexed: Bool
+        ) {
             if entry.requiresSentenceStart && position > firstWord { return }
             if !meetsRequirements(entry) { return }
             let state = states[Int(entry.state)]
             guard case .consume(let testIndex) = state.operation else { return }
             let test = tests[Int(testIndex)]
-            guard test.accepts(token, symbols: tokenSymbols, in: testSymbols) else { return }
+            if isIndexed {
+                guard test.kind == .punctuation ? token.kind == .punctuation : token.isWordLike else { return }
+            } else {
+                guard test.accepts(token, symbols: tokenSymbols, in: testSymbols) else { return }
+            }
             let thread = Thread(
                 state: state.next, start: Int32(position), focusStart: entry.opensFocus ? Int32(position) : -1,
                 focusEnd: -1, inGap: test.kind == .anyWord)
