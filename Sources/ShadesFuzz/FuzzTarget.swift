@@ -25,8 +25,9 @@ enum FuzzTarget: String, CaseIterable {
             }
         case .lexicon:
             let source = String(decoding: bytes, as: UTF8.self)
+            // On its own (not beside the built-in lexicons), so each input compiles quickly.
             guard let lexicon = try? Lexicon(source: source, name: "fuzz.shades"),
-                  let analyzer = try? Analyzer(lexicons: Lexicon.defaults + [lexicon]) else { return }
+                  let analyzer = try? Analyzer(lexicons: [lexicon]) else { return }
             _ = analyzer.analyze("I always ruin everything, and nobody ever listens. I should have known.")
         case .jsonl:
             var number = 0

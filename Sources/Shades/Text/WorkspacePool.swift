@@ -1,11 +1,10 @@
 import FoundationEssentials
-import Synchronization
 
 /// Hands out `TextWorkspace`s so that concurrent analyses never share ICU iterators: an
 /// analysis checks one out, uses it on its own thread and returns it. Opening iterators costs
 /// microseconds, so workspaces are kept for reuse rather than made per call.
 final class WorkspacePool: Sendable {
-    private let idle = Mutex<[TextWorkspace]>([])
+    private let idle = Lock<[TextWorkspace]>([])
 
     private static let idleLimit = 2 * ProcessInfo.processInfo.activeProcessorCount
     private static let largestKeptTokenCapacity = 1 << 16
