@@ -17,7 +17,7 @@ extension Shades {
             """
         )
 
-        @Argument(help: ArgumentHelp("Export files or folders.", valueName: "PATH"))
+        @Argument(help: ArgumentHelp("Export files or folders; '-' reads standard input (JSON Lines unless --input-format says otherwise).", valueName: "PATH"))
         var paths: [String]
 
         @Option(help: "How to read the files; auto chooses by extension and content.")

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Finds the files to read under the paths given on the command line: files as named,
+/// Finds the files to read under the paths given on the command line: files as named (`-`
+/// for standard input),
 /// folders recursively in name order, skipping hidden files and folders (`.git`, `.obsidian`)
 /// and files whose extension is not an export format (they are counted, and named in a note).
 struct ExportDiscovery {
@@ -17,6 +18,11 @@ struct ExportDiscovery {
     }
 
     private mutating func add(_ path: String, named: Bool) {
+        if path == "-" {
+            // Standard input: JSON Lines unless --input-format says otherwise.
+            files.append(ExportFile(path: path, format: format == .auto ? .jsonl : format, size: 0, modificationDate: nil))
+            return
+        }
         var status = stat()
         guard stat(path, &status) == 0 else {
             failures.append(EntryFailure(source: path, location: nil, id: nil, message: "cannot be read (\(String(cString: strerror(errno))))"))

@@ -76,6 +76,16 @@ import Testing
         #expect(NSDictionary(dictionary: row["stats"] as! [String: Any]).isEqual(to: record["stats"] as! [String: Any]))
     }
 
+    @Test func standardInputIsReadAsJSONLinesOrTheNamedFormat() throws {
+        let jsonl = try ShadesProcess.run(
+            ["analyze", "--format", "jsonl", "-"], input: Data("{\"id\": \"a\", \"text\": \"I never win.\"}\n".utf8))
+        #expect(jsonl.status == 0)
+        #expect(try jsonRows(jsonl).map { $0["id"] as? String } == ["a"])
+        let csv = try ShadesProcess.run(
+            ["analyze", "--input-format", "csv", "--format", "jsonl", "-"], input: Data("id,text\nb,\"Nobody ever calls.\"\n".utf8))
+        #expect(try jsonRows(csv).map { $0["id"] as? String } == ["b"])
+    }
+
     @Test func csvRowsCarryTheFiltersFieldNames() throws {
         let result = try ShadesProcess.run(["analyze", Self.examples + "/entries.jsonl"])
         let lines = result.outputText.components(separatedBy: "\r\n")

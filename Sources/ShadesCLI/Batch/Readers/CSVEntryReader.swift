@@ -5,11 +5,11 @@ struct CSVEntryReader: EntryReader {
     let options: ReadOptions
 
     func read(_ file: ExportFile, emit: (EntryRead) throws -> Void) throws {
-        let descriptor = open(file.path, O_RDONLY)
+        let descriptor = file.openForReading()
         guard descriptor >= 0 else {
             return try emit(.failure(EntryFailure(source: file.path, location: nil, id: nil, message: "cannot be read (\(String(cString: strerror(errno))))")))
         }
-        defer { close(descriptor) }
+        defer { file.close(descriptor) }
         let parser = CSVParser(descriptor: descriptor, maxRecordBytes: options.maxEntryBytes)
         func failure(_ line: Int?, _ message: String) -> EntryRead {
             .failure(EntryFailure(source: file.path, location: line.map { "line \($0)" }, id: nil, message: message))

@@ -7,11 +7,11 @@ struct JSONLinesEntryReader: EntryReader {
     let options: ReadOptions
 
     func read(_ file: ExportFile, emit: (EntryRead) throws -> Void) throws {
-        let descriptor = open(file.path, O_RDONLY)
+        let descriptor = file.openForReading()
         guard descriptor >= 0 else {
             return try emit(.failure(EntryFailure(source: file.path, location: nil, id: nil, message: "cannot be read (\(String(cString: strerror(errno))))")))
         }
-        defer { close(descriptor) }
+        defer { file.close(descriptor) }
         let reader = RecordReader(descriptor: descriptor, mode: .lines, maxRecordBytes: options.maxEntryBytes, overlong: .skip)
         while true {
             let record: RecordReader.Record

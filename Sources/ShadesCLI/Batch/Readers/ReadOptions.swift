@@ -21,6 +21,17 @@ protocol EntryReader {
 }
 
 extension ExportFile {
+    /// A descriptor to read the file from (standard input for `-`), or -1 with `errno` set;
+    /// close it with `close(_:)`.
+    func openForReading() -> Int32 {
+        path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
+    }
+
+    /// Closes a descriptor from `openForReading()`.
+    func close(_ descriptor: Int32) {
+        if descriptor != STDIN_FILENO { Glibc.close(descriptor) }
+    }
+
     /// The whole file, or a failure naming it when it cannot be read or is too large.
     func contents(limit: Int) -> Result<[UInt8], EntryFailure> {
         guard size <= limit else {
@@ -28,7 +39,7 @@ extension ExportFile {
                 source: path, location: nil, id: nil,
                 message: "the file is \(size) bytes, more than --max-entry-bytes (\(limit)); it was not read"))
         }
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = openForReading()
         guard descriptor >= 0 else {
             return .failure(EntryFailure(source: path, location: nil, id: nil, message: "cannot be read (\(String(cString: strerror(errno))))"))
         }
@@ -46,7 +57,7 @@ extension ExportFile {
             guard bytes.count <= limit else {
                 return .failure(EntryFailure(
                     source: path, location: nil, id: nil,
-                    message: "the file grew past --max-entry-bytes (\(limit)) while it was read; it was not read"))
+                    message: "the input is larger than --max-entry-bytes (\(limit)); it was not read"))
             }
         }
     }
