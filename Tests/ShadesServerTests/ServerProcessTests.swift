@@ -23,7 +23,8 @@ import Testing
         let port = Int.random(in: 20_000..<40_000)
         let server = Process()
         server.executableURL = Self.folder.appendingPathComponent("shades-server")
-        server.arguments = ["--max-body-size", "8000000"]
+        // A generous timeout: under the sanitizers the analysis is many times slower.
+        server.arguments = ["--max-body-size", "8000000", "--request-timeout", "600"]
         server.environment = ProcessInfo.processInfo.environment.merging(
             ["SHADES_PORT": String(port), "SHADES_LOG_LEVEL": "error"]) { $1 }
         server.standardError = FileHandle.nullDevice
