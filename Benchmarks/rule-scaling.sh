@@ -12,7 +12,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 ../shared/bench/corpus.py --mb "$megabytes" > "$work/corpus.txt"
 python3 Benchmarks/rule-scaling.py "$copies" "$work/corpus.txt" > "$work/generated.shades"
-swift build -c release --product shades >/dev/null 2>&1
+swift build -c release --product shades >/dev/null
 seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null; end=$(date +%s.%N); python3 -c "print(f'{$end - $start:.2f}')"; }
 rules=$(grep -c '^rule ' Lexicons/*.shades | awk -F: '{n += $2} END {print n}')
 generated=$(grep -c '^rule ' "$work/generated.shades")

@@ -13,7 +13,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 ../shared/bench/corpus.py --mb "$megabytes" > "$work/corpus.txt"
 cc -O2 Benchmarks/icu-floor/icu-floor.c $(pkg-config --cflags --libs icu-uc) -o "$work/icu-floor"
-swift build -c release --product shades >/dev/null 2>&1
+swift build -c release --product shades >/dev/null
 bytes=$(stat -c %s "$work/corpus.txt")
 rate() { python3 -c "import sys; print(f'{$bytes / 1e6 / float(sys.argv[1]):.2f}')" "$1"; }
 seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null; end=$(date +%s.%N); python3 -c "print($end - $start)"; }

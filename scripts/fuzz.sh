@@ -5,8 +5,9 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]      (defaults: 600 seconds each; analyzer lexicon jsonl)
 #
 # Builds into .build-fuzz. The corpus grows in .build-fuzz/corpus/TARGET, seeded from Examples/
-# and Lexicons/. A crashing input is written to Tests/FuzzCrashes/TARGET/ and the run stops:
-# fix the bug and commit the input, and the test suite replays it from then on.
+# and Lexicons/. A crashing input is written to .build-fuzz/artifacts/TARGET/ and the run stops:
+# fix the bug, copy the input to Tests/FuzzCrashes/TARGET/ and commit it, and the test suite
+# replays it from then on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"
@@ -22,7 +23,8 @@ binary=.build-fuzz/release/shades-fuzz
 for target in "${targets[@]}"; do
     corpus=".build-fuzz/corpus/$target"
     seeds=".build-fuzz/seeds/$target"
-    crashes="Tests/FuzzCrashes/$target"
+    crashes=".build-fuzz/artifacts/$target"
+    rm -rf "$crashes"
     mkdir -p "$corpus" "$seeds" "$crashes"
     case "$target" in
         analyzer) cp Examples/journal.txt Examples/plain-text/*.txt "$seeds/" ;;

@@ -69,7 +69,8 @@ let benchmarks: @Sendable () -> Void = {
     let records = (0..<1_000).map { index in
         "{\"id\": \(index), \"text\": \"\(sentences[index % sentences.count])\"}\n"
     }.joined()
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("shades-benchmark-\(getpid()).jsonl").path
+    // One fixed name, rewritten by every run, so runs leave nothing else behind.
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("shades-benchmark-records.jsonl").path
     FileManager.default.createFile(atPath: path, contents: Data(records.utf8))
     let pipeline = RecordPipeline(
         analyzer: analyzer, input: .jsonl, textField: "text", formatter: OutputFormat.jsonl.makeFormatter(colored: false),

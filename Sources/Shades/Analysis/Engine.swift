@@ -97,7 +97,7 @@ final class Engine: Sendable {
         self.matcher = Matcher(automaton: builder.build())
     }
 
-    /// Analyses UTF-8 bytes.
+    /// The number of tokens in UTF-8 bytes (the tokenizer alone).
     func tokenCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         pool.withWorkspace { workspace in
             tokenizer.tokenize(bytes, in: workspace)
@@ -105,6 +105,7 @@ final class Engine: Sendable {
         }
     }
 
+    /// Analyses UTF-8 bytes.
     func analyze(_ bytes: UnsafeBufferPointer<UInt8>) -> Analysis {
         pool.withWorkspace { workspace in
             tokenizer.tokenize(bytes, in: workspace)

@@ -72,7 +72,11 @@ extension Shades {
 
         func run() throws {
             let analyzer = try analyzerOptions.makeAnalyzer()
-            let discovery = ExportDiscovery(paths: paths, format: inputFormat)
+            let discovery = ExportDiscovery(paths: paths, format: inputFormat, output: output)
+            if let input = discovery.outputAmongInputs {
+                Diagnostics.error("\(input): the --output file is also an input, and writing would erase it before it is read; write the rows somewhere else")
+                throw ExitCode(2)
+            }
             let rowsToStandardOutput = output == nil && (format != nil || (!summary && report == nil))
             let rows = try makeRowWriter(toStandardOutput: rowsToStandardOutput)
             let options = ReadOptions(textField: textField, dateField: dateField, idField: idField, maxEntryBytes: maxEntryBytes)
@@ -81,6 +85,9 @@ extension Shades {
                 rows: rows, failFast: failFast,
                 progress: ProgressBar(totalBytes: discovery.files.reduce(0) { $0 + $1.size },
                                       isEnabled: progress ?? (isatty(STDERR_FILENO) == 1)))
+            if !discovery.repeatedFolders.isEmpty {
+                Diagnostics.note("\(discovery.repeatedFolders.count) folders were reached again through links and read only once (\(discovery.repeatedFolders.prefix(3).joined(separator: ", ")))")
+            }
             if !discovery.ignored.isEmpty {
                 let example = discovery.ignored.prefix(3).joined(separator: ", ")
                 Diagnostics.note("\(discovery.ignored.count) files in the folders are not journal exports by their extension and were not read (\(example)\(discovery.ignored.count > 3 ? ", …" : "")); name a file, or use --input-format, to read it")
@@ -126,7 +133,10 @@ extension Shades {
                 }
             }
             if batch.summary.entriesFailed > 0 {
-                Diagnostics.error("\(batch.summary.entriesFailed) of \(batch.summary.entriesRead) entries could not be read; the others were analysed")
+                let failed = batch.summary.entriesFailed, read = batch.summary.entriesRead
+                Diagnostics.error(failed == read
+                    ? "no entry could be read (\(read) tried)"
+                    : "\(failed) of \(read) entries could not be read; the other \(read - failed) were analysed")
                 throw ExitCode(2)
             }
         }
@@ -168,53 +178,5 @@ extension Shades {
             case .csv: CSVEntryReader(options: options)
             }
         }
-    }
-}
-
-/// What the parallel part of a run makes of one read: the analysis and the formatted row.
-struct EntryOutcome {
-    let analysed: AnalysedEntry?
-    let row: [UInt8]
-}
-
-/// The state of one `shades analyze` run: where results go and what has been counted.
-struct BatchRun {
-    /// Thrown to stop at the first failure with --fail-fast.
-    struct Stop: Error {}
-
-    var summary: BatchSummary
-    var report: ReportCollector?
-    let rows: (format: EntryRowFormat, output: OutputStream)?
-    let failFast: Bool
-    let progress: ProgressBar
-    private var finishedBytes = 0
-    private var currentFileBytes = 0
-
-    init(summary: BatchSummary, report: ReportCollector?, rows: (format: EntryRowFormat, output: OutputStream)?, failFast: Bool, progress: ProgressBar) {
-        self.summary = summary
-        self.report = report
-        self.rows = rows
-        self.failFast = failFast
-        self.progress = progress
-    }
-
-    mutating func handle(_ read: EntryRead, _ outcome: EntryOutcome) throws {
-        rows?.output.write(outcome.row)
-        if let analysed = outcome.analysed {
-            summary.add(analysed)
-            report?.add(analysed)
-            currentFileBytes += analysed.entry.text.utf8.count
-        } else if case .failure(let failure) = read {
-            summary.addFailure()
-            progress.finish()
-            Diagnostics.error(failure.description)
-            if failFast { throw Stop() }
-        }
-        progress.update(entries: summary.entriesRead, bytes: finishedBytes + currentFileBytes)
-    }
-
-    mutating func finishFile(_ file: ExportFile) {
-        finishedBytes += file.size
-        currentFileBytes = 0
     }
 }

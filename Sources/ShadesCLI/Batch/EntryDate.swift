@@ -155,15 +155,15 @@ extension EntryDate {
 
     /// The date a journal writes at the start of an entry's first line, as plain-text
     /// exports do (`2024-03-05 Tuesday`, `[2024-03-05 09:30] Title`, `# 2024-03-05`); nil when
-    /// the first line does not start with one.
-    static func atStart(of text: String) throws(ParseError) -> EntryDate? {
+    /// the first line does not start with a real date (prose may begin with anything).
+    static func atStart(of text: String) -> EntryDate? {
         guard let firstLine = text.split(whereSeparator: \.isNewline).first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
         let head = firstLine.drop { $0 == "#" || $0 == "[" || $0 == " " || $0 == "\t" }
         let candidate = head.prefix(10)
         guard candidate.count == 10, head.dropFirst(10).first.map({ !$0.isNumber }) ?? true,
               candidate.enumerated().allSatisfy({ [4, 7].contains($0.offset) ? $0.element == "-" : $0.element.isASCII && $0.element.isNumber })
         else { return nil }
-        return try parse(String(candidate))
+        return try? parse(String(candidate))
     }
 }
 

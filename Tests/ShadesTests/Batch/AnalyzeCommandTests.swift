@@ -196,6 +196,48 @@ import Testing
         #expect(failed.split(separator: ",", omittingEmptySubsequences: false).count == header.count + 1)  // the message holds one comma
     }
 
+    @Test func theOutputFileIsNeverAnInput() throws {
+        let folder = try folder(["entries.csv": "id,text\n1,I never win.\n"])
+        let result = try ShadesProcess.run(["analyze", folder + "/entries.csv", "-o", folder + "/entries.csv"])
+        #expect(result.status == 2)
+        #expect(result.errors.contains("the --output file is also an input"))
+        #expect(try String(contentsOfFile: folder + "/entries.csv", encoding: .utf8) == "id,text\n1,I never win.\n")
+    }
+
+    @Test func foldersReachedAgainThroughLinksAreReadOnce() throws {
+        let folder = try folder(["a/2024-01-01.txt": "I always fail."])
+        try FileManager.default.createSymbolicLink(atPath: folder + "/a/self", withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/a/up", withDestinationPath: "..")
+        let result = try ShadesProcess.run(["analyze", "--format", "jsonl", folder])
+        #expect(result.status == 0)
+        #expect(result.outputLines.count == 1)
+        #expect(result.errors.contains("reached again through links"))
+    }
+
+    @Test func markdownWithCRLFLineEndsKeepsItsFrontMatter() throws {
+        let folder = try folder(["note.md": "---\r\ndate: 2024-05-02\r\ntitle: CRLF\r\n---\r\nI always fail.\r\n```\r\nnever\r\n```\r\n"])
+        let row = try jsonRows(ShadesProcess.run(["analyze", "--format", "jsonl", folder]))[0]
+        #expect(row["date"] as? String == "2024-05-02")
+        #expect(row["title"] as? String == "CRLF")
+        #expect((row["stats"] as! [String: Any])["words"] as? Int == 3)
+    }
+
+    @Test func onlyJSONNumbersAreUnixTimes() throws {
+        let input = """
+            {"id": "a", "date": 1709596800, "text": "x"}
+            {"id": "b", "date": 1709596800000, "text": "x"}
+            {"id": "c", "date": "20240305", "text": "x"}
+            {"id": "d", "date": 1e20, "text": "x"}
+
+            """
+        let result = try ShadesProcess.run(["analyze", "--format", "jsonl", "-"], input: Data(input.utf8))
+        let rows = try jsonRows(result)
+        #expect(rows[0]["date"] as? String == "2024-03-05")
+        #expect(rows[1]["date"] as? String == "2024-03-05")
+        #expect((rows[2]["error"] as? String)?.contains("'20240305' is not a date") == true)
+        #expect((rows[3]["error"] as? String)?.contains("1e20 is not a Unix time") == true)
+    }
+
     @Test func failFastStopsAtTheFirstFailure() throws {
         let folder = try folder([
             "a.jsonl": "{\"id\": 1, \"text\": \"I never get it right.\"}\nnot json\n{\"id\": 3, \"text\": \"Nobody ever calls.\"}\n",

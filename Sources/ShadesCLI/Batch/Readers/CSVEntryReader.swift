@@ -12,7 +12,8 @@ struct CSVEntryReader: EntryReader {
         defer { file.close(descriptor) }
         let parser = CSVParser(descriptor: descriptor, maxRecordBytes: options.maxEntryBytes)
         func failure(_ line: Int?, _ message: String) -> EntryRead {
-            .failure(EntryFailure(source: file.path, location: line.map { "line \($0)" }, id: nil, message: message))
+            .failure(EntryFailure(
+                source: file.path, location: line.map { "line \($0)" }, id: line.map { "\(file.path):\($0)" }, message: message))
         }
         let first: CSVParser.Record?
         do {

@@ -120,7 +120,7 @@ final class CSVParser {
         if position < count { return true }
         if atEnd { return false }
         while true {
-            let read = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let read = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if read < 0 && errno == EINTR { continue }
             if read < 0 {
                 throw RecordError(line: line, message: "cannot be read (\(String(cString: strerror(errno))))", isFinal: true)

@@ -42,7 +42,16 @@ struct DayOneReader: EntryReader {
             }
             var data = Data()
             do {
-                _ = try archive.extract(member) { data.append($0) }
+                // The header's size may lie: count what is actually extracted.
+                _ = try archive.extract(member) { chunk in
+                    data.append(chunk)
+                    if data.count > options.maxEntryBytes { throw OversizedMember() }
+                }
+            } catch is OversizedMember {
+                try emit(.failure(EntryFailure(
+                    source: source, location: nil, id: nil,
+                    message: "extracts to more than --max-entry-bytes (\(options.maxEntryBytes)); it was not read")))
+                continue
             } catch {
                 try emit(.failure(EntryFailure(source: source, location: nil, id: nil, message: "cannot be extracted (\(error))")))
                 continue
@@ -63,12 +72,15 @@ struct DayOneReader: EntryReader {
             return try emit(.failure(EntryFailure(
                 source: source, location: nil, id: nil, message: "is not a Day One export (no \"entries\" array at the top)")))
         }
+        let formatter = ISO8601DateFormatter()
         for (index, value) in entries.enumerated() {
-            try emit(Self.entry(value, source: source, location: "entry \(index + 1)"))
+            try emit(Self.entry(value, source: source, location: "entry \(index + 1)", formatter: formatter))
         }
     }
 
-    private static func entry(_ value: Any, source: String, location: String) -> EntryRead {
+    private struct OversizedMember: Error {}
+
+    private static func entry(_ value: Any, source: String, location: String, formatter: ISO8601DateFormatter) -> EntryRead {
         guard let object = value as? [String: Any] else {
             return .failure(EntryFailure(source: source, location: location, id: nil, message: "the entry is not a JSON object"))
         }
@@ -76,30 +88,32 @@ struct DayOneReader: EntryReader {
         func failure(_ message: String) -> EntryRead {
             .failure(EntryFailure(source: source, location: location, id: id, message: message))
         }
-        guard let rawText = object["text"] as? String, rawText.contains(where: { !$0.isWhitespace }) else {
-            return failure(object["text"] == nil ? "the entry has no text" : "the entry's text is empty or not a string")
+        guard let rawText = object["text"] as? String else {
+            return failure(object["text"] == nil ? "the entry has no text" : "the entry's text is not a string")
         }
-        guard let written = object["creationDate"] as? String else { return failure("the entry has no creationDate") }
-        let date: EntryDate
-        do {
-            date = try EntryDate.parse(written)
-        } catch {
-            return failure("creationDate: \(error.message)")
+        let text = plainText(rawText)
+        guard text.contains(where: { !$0.isWhitespace }) else { return failure("the entry has no text (only photos or white space)") }
+        // Without a creationDate the entry is undated, as in the other formats.
+        var localDate: EntryDate?
+        if let written = object["creationDate"] as? String {
+            do {
+                localDate = try EntryDate.parse(written)
+            } catch {
+                return failure("creationDate: \(error.message)")
+            }
+            if let zone = (object["timeZone"] as? String).flatMap(TimeZone.init(identifier:)),
+               let instant = formatter.date(from: written) ?? Self.withFractionalSeconds(formatter, written) {
+                localDate = EntryDate(instant, in: zone)
+            }
         }
-        var localDate = date
-        if let zone = (object["timeZone"] as? String).flatMap(TimeZone.init(identifier:)), let instant = Self.instant(written) {
-            localDate = EntryDate(instant, in: zone)
-        }
-        return .entry(JournalEntry(
-            id: id, date: localDate, source: source, location: location, title: nil,
-            tags: object["tags"] as? [String] ?? [], text: plainText(rawText)))
+        let tags = (object["tags"] as? [Any])?.map { "\($0)" } ?? []
+        return .entry(JournalEntry(id: id, date: localDate, source: source, location: location, title: nil, tags: tags, text: text))
     }
 
-    private static func instant(_ written: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: written) { return date }
-        formatter.formatOptions.insert(.withFractionalSeconds)
-        return formatter.date(from: written)
+    private static func withFractionalSeconds(_ formatter: ISO8601DateFormatter, _ written: String) -> Date? {
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = formatter.formatOptions.union(.withFractionalSeconds)
+        return fractional.date(from: written)
     }
 
     /// Day One's Markdown without its photo references (`![](dayone-moment://…)`) and with

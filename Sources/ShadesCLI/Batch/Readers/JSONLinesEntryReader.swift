@@ -41,7 +41,7 @@ struct JSONLinesEntryReader: EntryReader {
         switch parsed {
         case .failure(let error):
             return .failure(EntryFailure(
-                source: source, location: "line \(line)", id: nil,
+                source: source, location: "line \(line)", id: "\(source):\(line)",
                 message: "invalid JSON at byte \(error.offset + 1): \(error.message)"))
         case .success(let members):
             func value(_ name: String) -> String? {
@@ -51,15 +51,25 @@ struct JSONLinesEntryReader: EntryReader {
                 return raw == "null" ? nil : raw
             }
             var date = value(options.dateField)
-            if let written = date, let seconds = Double(written) {
-                // A number is a Unix time, in seconds (or milliseconds when it is that large).
-                let instant = Date(timeIntervalSince1970: seconds > 1e11 ? seconds / 1000 : seconds)
-                date = EntryDate(instant, in: TimeZone(identifier: "UTC")!).description
+            if let member = members.first(where: { $0.key == options.dateField }), member.string == nil, let written = date {
+                // A JSON number is a Unix time in UTC, in seconds (or milliseconds when it is that large).
+                guard let number = Double(written), number.isFinite else {
+                    return .failure(EntryFailure(
+                        source: source, location: "line \(line)", id: value(options.idField) ?? "\(source):\(line)",
+                        message: "\(options.dateField): \(written) is neither a date string nor a Unix time"))
+                }
+                let seconds = abs(number) > 1e11 ? number / 1000 : number
+                guard (-62_135_596_800...253_402_300_799).contains(seconds) else {
+                    return .failure(EntryFailure(
+                        source: source, location: "line \(line)", id: value(options.idField) ?? "\(source):\(line)",
+                        message: "\(options.dateField): \(written) is not a Unix time between the years 1 and 9999"))
+                }
+                date = EntryDate(Date(timeIntervalSince1970: seconds), in: TimeZone(identifier: "UTC")!).description
             }
             let textMember = members.first { $0.key == options.textField }
             if let textMember, textMember.string == nil {
                 return .failure(EntryFailure(
-                    source: source, location: "line \(line)", id: value(options.idField),
+                    source: source, location: "line \(line)", id: value(options.idField) ?? "\(source):\(line)",
                     message: "the \"\(options.textField)\" member is not a string"))
             }
             return RecordEntry.make(

@@ -13,8 +13,10 @@ struct MarkdownDocument {
     let body: String
 
     init(_ text: String) throws(ParseError) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        // Split on the scalars: "\r\n" is a single Character, so splitting Characters on "\n"
+        // would leave CRLF files in one piece.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            Substring(line.last == "\r" ? line.dropLast() : line)
         }
         var frontMatter = FrontMatter(lines: [])
         if lines.first?.trimmingTrailingSpaces == "---" {

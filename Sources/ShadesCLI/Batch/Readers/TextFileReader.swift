@@ -25,7 +25,7 @@ struct TextFileReader: EntryReader {
         if entryDate == nil {
             do {
                 entryDate = try EntryDate.inFileName((file.path as NSString).lastPathComponent)
-                if entryDate == nil { entryDate = try EntryDate.atStart(of: text) }
+                if entryDate == nil { entryDate = EntryDate.atStart(of: text) }
             } catch {
                 return .failure(EntryFailure(source: file.path, location: nil, id: id, message: error.message))
             }
