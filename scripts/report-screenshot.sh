@@ -14,22 +14,7 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 
-# Resolve the user's paths against the directory they ran us from, before moving to the repo.
-if [[ -n "${SHADES:-}" ]]; then
-    shades="$(realpath -ms -- "$SHADES")"
-else
-    shades="$repo/.build/release/shades"
-fi
-if [[ ! -x "$shades" ]]; then
-    echo "report-screenshot: no shades binary at $shades" >&2
-    echo "  build it with 'swift build -c release', or point SHADES at one (e.g. SHADES=.build/debug/shades)" >&2
-    exit 2
-fi
-if ! "$shades" analyze --help >/dev/null 2>&1; then
-    echo "report-screenshot: $shades has no 'analyze' subcommand: it is older than the sources" >&2
-    echo "  rebuild it with 'swift build -c release'" >&2
-    exit 2
-fi
+source "$repo/scripts/shades-binary.sh" report-screenshot
 chromium="${CHROMIUM:-chromium}"
 if ! command -v "$chromium" >/dev/null; then
     echo "report-screenshot: '$chromium' not found (apt-get install chromium, or set CHROMIUM)" >&2

@@ -16,17 +16,7 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 
-# SHADES is taken relative to the directory this was run from; the default, to the repo.
-if [[ -n "${SHADES:-}" ]]; then
-    shades="$(realpath -ms -- "$SHADES")"
-else
-    shades="$repo/.build/release/shades"
-fi
-if [[ ! -x "$shades" ]]; then
-    echo "spark-pipe: no shades binary at $shades" >&2
-    echo "  build it with 'swift build -c release', or point SHADES at one (e.g. SHADES=.build/debug/shades)" >&2
-    exit 2
-fi
+source "$repo/scripts/shades-binary.sh" spark-pipe
 if ! python3 -c 'import pyspark' 2>/dev/null; then
     echo "spark-pipe: pyspark is not importable; install it with: python3 -m pip install pyspark" >&2
     exit 2

@@ -5,11 +5,10 @@ struct CSVEntryReader: EntryReader {
     let options: ReadOptions
 
     func read(_ file: ExportFile, emit: (EntryRead) throws -> Void) throws {
-        let descriptor = file.openForReading()
-        guard descriptor >= 0 else {
-            return try emit(.failure(EntryFailure(source: file.path, location: nil, id: nil, message: "cannot be read (\(String(cString: strerror(errno))))")))
-        }
-        defer { file.close(descriptor) }
+        try file.withDescriptor(emit: emit) { descriptor in try read(file, descriptor: descriptor, emit: emit) }
+    }
+
+    private func read(_ file: ExportFile, descriptor: Int32, emit: (EntryRead) throws -> Void) throws {
         let parser = CSVParser(descriptor: descriptor, maxRecordBytes: options.maxEntryBytes)
         func failure(_ line: Int?, _ message: String) -> EntryRead {
             .failure(EntryFailure(

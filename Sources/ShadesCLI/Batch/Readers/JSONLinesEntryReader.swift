@@ -7,11 +7,10 @@ struct JSONLinesEntryReader: EntryReader {
     let options: ReadOptions
 
     func read(_ file: ExportFile, emit: (EntryRead) throws -> Void) throws {
-        let descriptor = file.openForReading()
-        guard descriptor >= 0 else {
-            return try emit(.failure(EntryFailure(source: file.path, location: nil, id: nil, message: "cannot be read (\(String(cString: strerror(errno))))")))
-        }
-        defer { file.close(descriptor) }
+        try file.withDescriptor(emit: emit) { descriptor in try read(file, descriptor: descriptor, emit: emit) }
+    }
+
+    private func read(_ file: ExportFile, descriptor: Int32, emit: (EntryRead) throws -> Void) throws {
         let reader = RecordReader(descriptor: descriptor, mode: .lines, maxRecordBytes: options.maxEntryBytes, overlong: .skip)
         while true {
             let record: RecordReader.Record
