@@ -103,6 +103,8 @@ extension Shades {
                         return EntryOutcome(analysed: analysed, row: formatter?.row(analysed) ?? [])
                     case .failure(let failure):
                         return EntryOutcome(analysed: nil, row: formatter?.row(failure) ?? [])
+                    case .notAnExport:
+                        return EntryOutcome(analysed: nil, row: [])
                     }
                 } handle: { read, outcome in
                     try batch.handle(read, outcome)

@@ -39,6 +39,9 @@ struct BatchRun {
             progress.finish()
             Diagnostics.error(failure.description)
             if failFast { throw Stop() }
+        } else if case .notAnExport(let path, let reason) = read {
+            progress.finish()
+            Diagnostics.note("\(path) \(reason), so it is not a journal export; it was passed over")
         }
         progress.update(entries: summary.entriesRead, bytes: finishedBytes + currentFileBytes)
     }

@@ -66,9 +66,9 @@ struct ExportDiscovery {
             return
         }
         if format != .auto {
-            files.append(ExportFile(path: path, format: format, size: size, modificationDate: modified))
+            files.append(ExportFile(path: path, format: format, size: size, modificationDate: modified, isNamed: named))
         } else if let known = ExportFormat.forExtension((path as NSString).pathExtension) {
-            files.append(ExportFile(path: path, format: known, size: size, modificationDate: modified))
+            files.append(ExportFile(path: path, format: known, size: size, modificationDate: modified, isNamed: named))
         } else if named {
             files.append(ExportFile(path: path, format: ExportFormat.sniff(Self.prefix(of: path)), size: size, modificationDate: modified))
         } else {

@@ -45,4 +45,7 @@ struct ExportFile {
     let format: ExportFormat
     let size: Int
     let modificationDate: Date?
+    /// Named on the command line, rather than found in a folder: a file found in a folder that
+    /// turns out not to be an export (an app's `package.json`) is passed over with a note.
+    var isNamed = true
 }

@@ -27,8 +27,10 @@ struct EntryFailure: Error {
     }
 }
 
-/// What a reader hands on: an entry or a failure, in export order.
+/// What a reader hands on, in export order: an entry, a failure, or a note that a file found
+/// in a folder is not an export after all (it holds no entries, so nothing is lost).
 enum EntryRead {
     case entry(JournalEntry)
     case failure(EntryFailure)
+    case notAnExport(path: String, reason: String)
 }

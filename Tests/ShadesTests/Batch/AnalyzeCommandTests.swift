@@ -249,11 +249,19 @@ import Testing
     }
 
     @Test func filesOtherThanExportsInFoldersAreNamedNotRead() throws {
-        let folder = try folder(["2024-01-01.txt": "I always fail.", "photo.jpg": "JPEG", ".hidden.txt": "I never win."])
+        let folder = try folder([
+            "2024-01-01.txt": "I always fail.", "photo.jpg": "JPEG", ".hidden.txt": "I never win.",
+            "package.json": "{\"name\": \"site\"}",
+        ])
         let result = try ShadesProcess.run(["analyze", "--format", "jsonl", folder])
         #expect(result.status == 0)
         #expect(result.outputLines.count == 1)
         #expect(result.errors.contains("1 files in the folders are not journal exports"))
         #expect(result.errors.contains("photo.jpg"))
+        #expect(result.errors.contains("package.json is JSON without an \"entries\" array, so it is not a journal export"))
+        // Named on the command line, the same file is an error.
+        let named = try ShadesProcess.run(["analyze", "--format", "jsonl", folder + "/package.json"])
+        #expect(named.status == 2)
+        #expect(named.errors.contains("is not a Day One export"))
     }
 }

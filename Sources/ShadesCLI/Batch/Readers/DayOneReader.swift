@@ -13,7 +13,7 @@ struct DayOneReader: EntryReader {
         } else {
             switch file.contents(limit: options.maxEntryBytes) {
             case .failure(let failure): try emit(.failure(failure))
-            case .success(let bytes): try readJSON(Data(bytes), source: file.path, emit: emit)
+            case .success(let bytes): try readJSON(Data(bytes), source: file.path, isNamed: file.isNamed, emit: emit)
             }
         }
     }
@@ -30,6 +30,7 @@ struct DayOneReader: EntryReader {
                 && !member.path.split(separator: "/").contains { $0.hasPrefix(".") || $0 == "__MACOSX" }
         }.sorted { $0.path < $1.path }
         guard !members.isEmpty else {
+            if !file.isNamed { return try emit(.notAnExport(path: file.path, reason: "holds no JSON file")) }
             return try emit(.failure(EntryFailure(source: file.path, location: nil, id: nil, message: "holds no Day One JSON file")))
         }
         for member in members {
@@ -56,11 +57,12 @@ struct DayOneReader: EntryReader {
                 try emit(.failure(EntryFailure(source: source, location: nil, id: nil, message: "cannot be extracted (\(error))")))
                 continue
             }
-            try readJSON(data, source: source, emit: emit)
+            try readJSON(data, source: source, isNamed: true, emit: emit)
         }
     }
 
-    private func readJSON(_ data: Data, source: String, emit: (EntryRead) throws -> Void) throws {
+    /// - Parameter isNamed: whether JSON without `entries` is a failure (else it is passed over).
+    private func readJSON(_ data: Data, source: String, isNamed: Bool, emit: (EntryRead) throws -> Void) throws {
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: data)
@@ -69,6 +71,7 @@ struct DayOneReader: EntryReader {
             return try emit(.failure(EntryFailure(source: source, location: nil, id: nil, message: "invalid JSON: \(detail)")))
         }
         guard let entries = (root as? [String: Any])?["entries"] as? [Any] else {
+            if !isNamed { return try emit(.notAnExport(path: source, reason: "is JSON without an \"entries\" array")) }
             return try emit(.failure(EntryFailure(
                 source: source, location: nil, id: nil, message: "is not a Day One export (no \"entries\" array at the top)")))
         }
