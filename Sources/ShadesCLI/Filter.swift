@@ -35,7 +35,7 @@ extension Shades {
         @Flag(help: "Write each record's output as soon as it is ready (the default on a terminal).")
         var lineBuffered = false
 
-        @Option(help: ArgumentHelp("Analyse on this many threads; the output keeps the input order (default: the number of cores).", valueName: "N"))
+        @Option(help: ArgumentHelp("Analyse on this many threads (the default is the number of cores); the output keeps the input order.", valueName: "N"))
         var jobs = ProcessInfo.processInfo.activeProcessorCount
 
         @Flag(help: "Stop with status 2 at the first malformed record instead of reporting it and going on.")

@@ -50,7 +50,7 @@ extension Shades {
         @Option(help: ArgumentHelp("Show at most this many entries (the most severe) in the report.", valueName: "N"))
         var reportEntries = 200
 
-        @Option(help: ArgumentHelp("Analyse on this many threads (default: the number of cores).", valueName: "N"))
+        @Option(help: ArgumentHelp("Analyse on this many threads (the default is the number of cores); rows keep the read order.", valueName: "N"))
         var jobs = ProcessInfo.processInfo.activeProcessorCount
 
         @Flag(help: "Stop at the first entry or file that cannot be read.")
