@@ -59,14 +59,7 @@ package struct RecordPipeline: Sendable {
         guard input == .jsonl else {
             return .success(RecordInput(number: number, id: nil, members: [], line: record.bytes, text: record.bytes))
         }
-        // Invalid UTF-8 in a JSON line is read as U+FFFD, so what is written back stays valid.
-        var line = record.bytes
-        if String(validating: line, as: UTF8.self) == nil {
-            line = Array(String(decoding: line, as: UTF8.self).utf8)
-        }
-        let parsed = line.withUnsafeBufferPointer { bytes in
-            Result { () throws(JSONObjectScanner.Failure) in try JSONObjectScanner.members(of: bytes) }
-        }
+        let (line, parsed) = JSONObjectScanner.parseLine(record.bytes)
         switch parsed {
         case .success(let members):
             let id = members.first { $0.key == "id" }

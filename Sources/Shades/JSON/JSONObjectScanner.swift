@@ -231,3 +231,16 @@ package struct JSONObjectScanner {
 extension UInt8 {
     fileprivate var isDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
 }
+
+extension JSONObjectScanner {
+    /// Reads one JSON Lines record: invalid UTF-8 is first read as U+FFFD (so what is written
+    /// back stays valid), then the line is parsed as an object. The members' raw values point
+    /// into the returned `line`.
+    package static func parseLine(_ bytes: [UInt8]) -> (line: [UInt8], members: Result<[Member], Failure>) {
+        let line = String(validating: bytes, as: UTF8.self) == nil ? Array(String(decoding: bytes, as: UTF8.self).utf8) : bytes
+        let parsed = line.withUnsafeBufferPointer { buffer in
+            Result { () throws(Failure) in try JSONObjectScanner.members(of: buffer) }
+        }
+        return (line, parsed)
+    }
+}

@@ -33,10 +33,7 @@ struct JSONLinesEntryReader: EntryReader {
     }
 
     private func entry(_ bytes: [UInt8], source: String, line: Int) -> EntryRead {
-        let valid = String(validating: bytes, as: UTF8.self) == nil ? Array(String(decoding: bytes, as: UTF8.self).utf8) : bytes
-        let parsed = valid.withUnsafeBufferPointer { buffer in
-            Result { () throws(JSONObjectScanner.Failure) in try JSONObjectScanner.members(of: buffer) }
-        }
+        let (valid, parsed) = JSONObjectScanner.parseLine(bytes)
         switch parsed {
         case .failure(let error):
             return .failure(EntryFailure(
