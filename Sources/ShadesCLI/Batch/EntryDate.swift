@@ -50,11 +50,15 @@ struct EntryDate: Hashable, Comparable, CustomStringConvertible {
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// Days since 1970-01-01 of the Monday that starts this date's week.
+    var weekStartSinceEpoch: Int {
+        daysSinceEpoch - ((daysSinceEpoch % 7) + 7 + 3) % 7  // 1970-01-01 was a Thursday
+    }
+
     /// ISO 8601 week-numbering year and week (weeks start on Monday; week 1 holds the
     /// year's first Thursday).
     var isoWeek: (year: Int, week: Int) {
-        let weekday = ((daysSinceEpoch % 7) + 7 + 3) % 7  // Monday = 0 (1970-01-01 was a Thursday)
-        let thursday = daysSinceEpoch - weekday + 3
+        let thursday = weekStartSinceEpoch + 3
         let thursdayYear = EntryDate(daysSinceEpoch: thursday).year
         let firstDay = EntryDate(year: thursdayYear, month: 1, day: 1)!.daysSinceEpoch
         return (thursdayYear, (thursday - firstDay) / 7 + 1)

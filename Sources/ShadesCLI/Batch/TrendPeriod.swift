@@ -22,8 +22,7 @@ enum TrendPeriod: String, ExpressibleByArgument, CaseIterable {
     func ordinal(for date: EntryDate) -> Int {
         switch self {
         case .week:
-            let weekday = ((date.daysSinceEpoch % 7) + 7 + 3) % 7  // Monday = 0
-            return (date.daysSinceEpoch - weekday + 3) / 7
+            return (date.weekStartSinceEpoch + 3) / 7
         case .month:
             return date.year * 12 + date.month - 1
         case .year:
