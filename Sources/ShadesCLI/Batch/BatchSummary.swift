@@ -47,8 +47,6 @@ struct BatchSummary {
         let source: String
         let severity: Double
         let findings: Int
-        /// The order it was read in, which breaks ties.
-        let position: Int
     }
 
     /// Distinct phrases kept before the rarest are dropped (counts stay exact for the
@@ -56,18 +54,17 @@ struct BatchSummary {
     static let phraseLimit = 100_000
 
     let period: TrendPeriod
-    let rankedLimit: Int
     private(set) var entriesRead = 0
     private(set) var entriesFailed = 0
     private(set) var undatedEntries = 0
     private(set) var overall = Figures()
     private(set) var periods: [String: Figures] = [:]
     private(set) var phrases: [Phrase: Int] = [:]
-    private(set) var mostSevere: [RankedEntry] = []
+    private var ranking: SeverityRanking<RankedEntry>
 
     init(period: TrendPeriod, rankedLimit: Int = 10) {
         self.period = period
-        self.rankedLimit = rankedLimit
+        self.ranking = SeverityRanking(limit: rankedLimit)
     }
 
     var entriesAnalysed: Int { overall.entries }
@@ -86,9 +83,13 @@ struct BatchSummary {
             phrases[Phrase(text: finding.match.lowercased(), category: finding.category), default: 0] += 1
         }
         if phrases.count > Self.phraseLimit { phrases = phrases.filter { $0.value > 1 } }
-        rank(RankedEntry(
-            id: analysed.entry.id, date: analysed.entry.date, source: analysed.entry.source,
-            severity: analysis.statistics.severity, findings: analysis.findings.count, position: entriesRead))
+        if analysis.statistics.severity > 0 {
+            ranking.offer(
+                RankedEntry(
+                    id: analysed.entry.id, date: analysed.entry.date, source: analysed.entry.source,
+                    severity: analysis.statistics.severity, findings: analysis.findings.count),
+                severity: analysis.statistics.severity)
+        }
     }
 
     mutating func addFailure() {
@@ -102,16 +103,11 @@ struct BatchSummary {
             .prefix(count).map { ($0.key, $0.value) }
     }
 
+    /// The most severe entries, most severe first.
+    var mostSevere: [RankedEntry] { ranking.elements }
+
     /// The periods in time order.
     var trend: [(key: String, figures: Figures)] {
         periods.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    }
-
-    private mutating func rank(_ entry: RankedEntry) {
-        guard entry.severity > 0 else { return }
-        if mostSevere.count == rankedLimit, let last = mostSevere.last, last.severity >= entry.severity { return }
-        let index = mostSevere.firstIndex { $0.severity < entry.severity } ?? mostSevere.count
-        mostSevere.insert(entry, at: index)
-        if mostSevere.count > rankedLimit { mostSevere.removeLast() }
     }
 }
