@@ -109,7 +109,7 @@ final class Engine: Sendable {
     func analyze(_ bytes: UnsafeBufferPointer<UInt8>) -> Analysis {
         pool.withWorkspace { workspace in
             tokenizer.tokenize(bytes, in: workspace)
-            matcher.findMatches(tokens: workspace.tokens, symbols: workspace.symbols, buffers: &workspace.matcherBuffers)
+            matcher.findMatches(tokens: workspace.tokens, symbols: workspace.symbols, buffers: workspace.matcherBuffers)
             return FindingAssembler(engine: self, bytes: bytes, workspace: workspace).assemble()
         }
     }

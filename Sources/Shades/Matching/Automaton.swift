@@ -17,20 +17,6 @@ struct Automaton: Sendable {
         let kind: Kind
         let symbolStart: Int32
         let symbolEnd: Int32
-
-        func accepts(_ token: Token, symbols tokenSymbols: ArraySlice<Int32>, in table: UnsafeBufferPointer<Int32>) -> Bool {
-            switch kind {
-            case .anyWord: return token.isWordLike
-            case .words: return token.isWordLike && containsAny(of: tokenSymbols, in: table)
-            case .notWords: return token.isWordLike && !containsAny(of: tokenSymbols, in: table)
-            case .punctuation: return token.kind == .punctuation && containsAny(of: tokenSymbols, in: table)
-            }
-        }
-
-        private func containsAny(of candidates: ArraySlice<Int32>, in table: UnsafeBufferPointer<Int32>) -> Bool {
-            let symbols = table[Int(symbolStart)..<Int(symbolEnd)]
-            return candidates.contains { symbols.sortedContains($0) }
-        }
     }
 
     enum Operation: Sendable, Equatable {

@@ -23,7 +23,12 @@ struct AutomatonBuilder {
     mutating func add(_ pattern: Located<Pattern>, target: Int32) throws(LexiconError) {
         let accept = addState(.accept(target: target), next: -1)
         let start = try compile(pattern.value, next: accept, at: pattern.location)
-        let groups = Set(try requirements(pattern.value, at: pattern.location).map { group($0) }).sorted()
+        // Checked from the pattern's end backwards: its last words tend to be the rarest.
+        var groups: [Int32] = []
+        for id in try requirements(pattern.value, at: pattern.location).map({ group($0) }).reversed()
+        where !groups.contains(id) {
+            groups.append(id)
+        }
         let first = Int32(automaton.entryGroups.count)
         automaton.entryGroups += groups
         try addEntries(from: start, requirement: first..<Int32(automaton.entryGroups.count), at: pattern.location)

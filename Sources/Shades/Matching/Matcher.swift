@@ -10,6 +10,11 @@ struct RawMatch: Sendable, Equatable {
 /// Runs an `Automaton` over the tokens of a text in one pass per sentence (a Pike VM: all
 /// live partial matches advance together, earlier starts first). Punctuation that a pattern
 /// does not name is skipped, except that clause punctuation ends a gap.
+///
+/// A pattern starts at a token only when every one of its requirement groups is met by that
+/// token or a later one in the sentence, so most tokens start nothing. The hot loop works on
+/// the automaton's `AutomatonTables` and on preallocated `Buffers` through raw pointers: no
+/// reference counting or allocation per token.
 struct Matcher: Sendable {
     struct Thread {
         var state: Int32
@@ -19,130 +24,199 @@ struct Matcher: Sendable {
         var inGap: Bool
     }
 
-    /// Buffers reused between texts; the matcher borrows them while it runs.
-    struct Buffers {
-        var current: [Thread] = []
-        var next: [Thread] = []
-        var pending: [Thread] = []
-        var visited: [UInt32] = []
-        var generation: UInt32 = 0
+    /// Buffers reused between texts, sized for the automaton: thread lists hold each state at
+    /// most once, the closure stack at most twice.
+    final class Buffers {
+        fileprivate var capacity = 0
+        fileprivate var current = UnsafeMutablePointer<Thread>.allocate(capacity: 0)
+        fileprivate var next = UnsafeMutablePointer<Thread>.allocate(capacity: 0)
+        fileprivate var pending = UnsafeMutablePointer<Thread>.allocate(capacity: 0)
+        fileprivate var visited = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 0)
+        fileprivate var generation: UInt32 = 0
+        /// Per requirement group, the last token that meets it, valid in the sentence that
+        /// `groupSentence` names (sentences are numbered across texts, so nothing is cleared).
+        fileprivate var groupLastPosition = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 0)
+        fileprivate var groupSentence = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 0)
+        fileprivate var sentenceNumber: UInt64 = 0
+        /// The matches of the last text.
         var matches: [RawMatch] = []
-        /// One bit per requirement group: which groups the current sentence meets.
-        var satisfied: [UInt64] = []
+
+        init() {}
+
+        fileprivate func prepare(for tables: AutomatonTables) {
+            let stateCount = tables.states.count
+            if capacity < stateCount {
+                release()
+                capacity = stateCount
+                current = .allocate(capacity: stateCount)
+                next = .allocate(capacity: stateCount)
+                pending = .allocate(capacity: 2 * stateCount + 2)
+                visited = .allocate(capacity: stateCount)
+                visited.initialize(repeating: 0)
+                generation = 0
+            }
+            if groupLastPosition.count < tables.groupCount {
+                groupLastPosition.deallocate()
+                groupSentence.deallocate()
+                groupLastPosition = .allocate(capacity: tables.groupCount)
+                groupLastPosition.initialize(repeating: -1)
+                groupSentence = .allocate(capacity: tables.groupCount)
+                groupSentence.initialize(repeating: 0)
+            }
+        }
+
+        private func release() {
+            current.deallocate()
+            next.deallocate()
+            pending.deallocate()
+            visited.deallocate()
+        }
+
+        deinit {
+            release()
+            groupLastPosition.deallocate()
+            groupSentence.deallocate()
+        }
     }
 
-    let automaton: Automaton
+    let tables: AutomatonTables
+
+    init(automaton: Automaton) {
+        tables = AutomatonTables(automaton)
+    }
 
     /// Replaces `buffers.matches` with every match in `tokens`.
-    func findMatches(tokens: [Token], symbols: [Int32], buffers: inout Buffers) {
+    func findMatches(tokens: [Token], symbols: [Int32], buffers: Buffers) {
         buffers.matches.removeAll(keepingCapacity: true)
-        let groupWords = (automaton.groupCount + 63) / 64
-        if buffers.satisfied.count < groupWords {
-            buffers.satisfied = Array(repeating: 0, count: groupWords)
-        }
-        if buffers.visited.count < automaton.states.count {
-            buffers.visited = Array(repeating: 0, count: automaton.states.count)
-            buffers.generation = 0
-        }
-        automaton.states.withUnsafeBufferPointer { states in
-            automaton.tests.withUnsafeBufferPointer { tests in
-                automaton.testSymbols.withUnsafeBufferPointer { testSymbols in
-                    var run = Run(
-                        automaton: automaton, states: states, tests: tests, testSymbols: testSymbols,
-                        tokens: tokens, symbols: symbols, buffers: buffers)
-                    buffers = Buffers()
-                    var sentenceStart = 0
-                    while sentenceStart < tokens.count {
-                        var sentenceEnd = sentenceStart + 1
-                        while sentenceEnd < tokens.count, tokens[sentenceEnd].sentence == tokens[sentenceStart].sentence {
-                            sentenceEnd += 1
-                        }
-                        run.matchSentence(sentenceStart..<sentenceEnd)
-                        sentenceStart = sentenceEnd
+        buffers.prepare(for: tables)
+        tokens.withUnsafeBufferPointer { tokens in
+            symbols.withUnsafeBufferPointer { symbols in
+                var run = Run(tables: tables, tokens: tokens, symbols: symbols, buffers: buffers)
+                var sentenceStart = 0
+                while sentenceStart < tokens.count {
+                    var sentenceEnd = sentenceStart + 1
+                    while sentenceEnd < tokens.count, tokens[sentenceEnd].sentence == tokens[sentenceStart].sentence {
+                        sentenceEnd += 1
                     }
-                    buffers = run.buffers
+                    run.matchSentence(sentenceStart..<sentenceEnd)
+                    sentenceStart = sentenceEnd
                 }
+                buffers.generation = run.generation
+                buffers.sentenceNumber = run.sentenceNumber
             }
         }
     }
 
-    /// One pass over one text, with the automaton's arrays borrowed as buffers.
+    /// One pass over one text.
     private struct Run {
-        let automaton: Automaton
-        let states: UnsafeBufferPointer<Automaton.State>
-        let tests: UnsafeBufferPointer<Automaton.TokenTest>
-        let testSymbols: UnsafeBufferPointer<Int32>
-        let tokens: [Token]
-        let symbols: [Int32]
-        var buffers: Buffers
+        let tables: AutomatonTables
+        let tokens: UnsafeBufferPointer<Token>
+        let symbols: UnsafeBufferPointer<Int32>
+        let buffers: Buffers
+        let visited: UnsafeMutablePointer<UInt32>
+        let groupLastPosition: UnsafeMutablePointer<Int32>
+        let groupSentence: UnsafeMutablePointer<UInt64>
+        var sentenceNumber: UInt64
+        var current: UnsafeMutablePointer<Thread>
+        var next: UnsafeMutablePointer<Thread>
+        let pending: UnsafeMutablePointer<Thread>
+        var currentCount = 0
+        var nextCount = 0
+        var generation: UInt32
         var firstWord = 0
         var afterLastWord = 0
 
+        init(tables: AutomatonTables, tokens: UnsafeBufferPointer<Token>, symbols: UnsafeBufferPointer<Int32>, buffers: Buffers) {
+            self.tables = tables
+            self.tokens = tokens
+            self.symbols = symbols
+            self.buffers = buffers
+            visited = buffers.visited.baseAddress!
+            groupLastPosition = buffers.groupLastPosition.baseAddress!
+            groupSentence = buffers.groupSentence.baseAddress!
+            sentenceNumber = buffers.sentenceNumber
+            current = buffers.current
+            next = buffers.next
+            pending = buffers.pending
+            generation = buffers.generation
+        }
+
         mutating func matchSentence(_ range: Range<Int>) {
-            firstWord = tokens[range].firstIndex(where: \.isWordLike) ?? range.upperBound
-            afterLastWord = (tokens[range].lastIndex(where: \.isWordLike) ?? range.lowerBound - 1) + 1
-            buffers.current.removeAll(keepingCapacity: true)
-            markSatisfiedGroups(range, satisfied: true)
-            defer { markSatisfiedGroups(range, satisfied: false) }
+            firstWord = range.upperBound
+            afterLastWord = range.lowerBound
+            for position in range where tokens[position].isWordLike {
+                if firstWord == range.upperBound { firstWord = position }
+                afterLastWord = position + 1
+            }
+            currentCount = 0
+            markGroups(range)
             for position in range {
                 let token = tokens[position]
-                let tokenSymbols = symbols[token.symbols]
+                let tokenSymbols = UnsafeBufferPointer(rebasing: symbols[token.symbols])
                 nextGeneration()
-                buffers.next.removeAll(keepingCapacity: true)
-                let current = buffers.current
-                for thread in current {
-                    let state = states[Int(thread.state)]
-                    guard case .consume(let testIndex) = state.operation else { continue }
-                    let test = tests[Int(testIndex)]
-                    if test.accepts(token, symbols: tokenSymbols, in: testSymbols) {
-                        var advanced = thread
-                        advanced.inGap = test.kind == .anyWord
-                        advanced.state = state.next
-                        addThread(advanced, position: position + 1)
-                    } else if token.kind == .punctuation,
-                              !(token.flags.contains(.clauseBreak) && (thread.inGap || test.kind == .anyWord)),
-                              buffers.visited[Int(thread.state)] != buffers.generation {
-                        buffers.visited[Int(thread.state)] = buffers.generation
-                        buffers.next.append(thread)
-                    }
+                nextCount = 0
+                for index in 0..<currentCount {
+                    advance(current[index], over: token, at: position, symbols: tokenSymbols)
                 }
                 startThreads(at: position, token: token, tokenSymbols: tokenSymbols)
-                swap(&buffers.current, &buffers.next)
+                swap(&current, &next)
+                currentCount = nextCount
             }
         }
 
-        private mutating func startThreads(at position: Int, token: Token, tokenSymbols: ArraySlice<Int32>) {
-            for entry in automaton.unindexedEntries {
+        private mutating func advance(_ thread: Thread, over token: Token, at position: Int, symbols tokenSymbols: UnsafeBufferPointer<Int32>) {
+            let state = tables.states[Int(thread.state)]
+            guard case .consume(let testIndex) = state.operation else { return }
+            let test = tables.tests[Int(testIndex)]
+            if tables.accepts(test, token, tokenSymbols) {
+                var advanced = thread
+                advanced.inGap = test.kind == .anyWord
+                advanced.state = state.next
+                addThread(advanced, position: position + 1)
+            } else if token.kind == .punctuation,
+                      !(token.flags.contains(.clauseBreak) && (thread.inGap || test.kind == .anyWord)),
+                      visited[Int(thread.state)] != generation {
+                visited[Int(thread.state)] = generation
+                next[nextCount] = thread
+                nextCount += 1
+            }
+        }
+
+        private mutating func startThreads(at position: Int, token: Token, tokenSymbols: UnsafeBufferPointer<Int32>) {
+            for entry in tables.unindexedEntries {
                 start(entry, at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: false)
             }
             for symbol in tokenSymbols {
-                let entries = Int(automaton.entryStarts[Int(symbol)])..<Int(automaton.entryStarts[Int(symbol) + 1])
-                for index in entries {
-                    start(automaton.indexedEntries[index], at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: true)
+                let first = Int(tables.entryStarts[Int(symbol)])
+                let end = Int(tables.entryStarts[Int(symbol) + 1])
+                for index in first..<end {
+                    start(tables.indexedEntries[index], at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: true)
                 }
             }
         }
 
-        /// Sets (or clears) the bits of the requirement groups that the sentence's tokens meet.
-        private mutating func markSatisfiedGroups(_ range: Range<Int>, satisfied: Bool) {
-            for token in tokens[range] {
-                for symbol in symbols[token.symbols] where Int(symbol) + 1 < automaton.groupStarts.count {
-                    for index in Int(automaton.groupStarts[Int(symbol)])..<Int(automaton.groupStarts[Int(symbol) + 1]) {
-                        let group = Int(automaton.groupsBySymbol[index])
-                        if satisfied {
-                            buffers.satisfied[group >> 6] |= 1 << UInt64(group & 63)
-                        } else {
-                            buffers.satisfied[group >> 6] = 0
-                        }
+        /// Records, for each requirement group, the last token of the sentence that meets it.
+        private mutating func markGroups(_ range: Range<Int>) {
+            sentenceNumber += 1
+            for position in range {
+                for symbol in symbols[tokens[position].symbols] where Int(symbol) + 1 < tables.groupStarts.count {
+                    let first = Int(tables.groupStarts[Int(symbol)])
+                    let end = Int(tables.groupStarts[Int(symbol) + 1])
+                    for index in first..<end {
+                        let group = Int(tables.groupsBySymbol[index])
+                        groupLastPosition[group] = Int32(position)
+                        groupSentence[group] = sentenceNumber
                     }
                 }
             }
         }
 
-        private func meetsRequirements(_ entry: Automaton.Entry) -> Bool {
+        /// Whether every requirement group of `entry` is met at `position` or after it in the
+        /// sentence: a match starting there lies wholly in that stretch.
+        private func meetsRequirements(_ entry: Automaton.Entry, from position: Int) -> Bool {
             for index in Int(entry.requirementStart)..<Int(entry.requirementEnd) {
-                let group = Int(automaton.entryGroups[index])
-                if buffers.satisfied[group >> 6] & (1 << UInt64(group & 63)) == 0 { return false }
+                let group = Int(tables.entryGroups[index])
+                if groupSentence[group] != sentenceNumber || groupLastPosition[group] < position { return false }
             }
             return true
         }
@@ -151,17 +225,17 @@ struct Matcher: Sendable {
         /// the token. An indexed entry was found under one of the token's symbols, which its
         /// (positive) first test holds, so only the token's kind is left to check.
         private mutating func start(
-            _ entry: Automaton.Entry, at position: Int, token: Token, tokenSymbols: ArraySlice<Int32>, isIndexed: Bool
+            _ entry: Automaton.Entry, at position: Int, token: Token, tokenSymbols: UnsafeBufferPointer<Int32>, isIndexed: Bool
         ) {
             if entry.requiresSentenceStart && position > firstWord { return }
-            if !meetsRequirements(entry) { return }
-            let state = states[Int(entry.state)]
+            if !meetsRequirements(entry, from: position) { return }
+            let state = tables.states[Int(entry.state)]
             guard case .consume(let testIndex) = state.operation else { return }
-            let test = tests[Int(testIndex)]
+            let test = tables.tests[Int(testIndex)]
             if isIndexed {
                 guard test.kind == .punctuation ? token.kind == .punctuation : token.isWordLike else { return }
             } else {
-                guard test.accepts(token, symbols: tokenSymbols, in: testSymbols) else { return }
+                guard tables.accepts(test, token, tokenSymbols) else { return }
             }
             let thread = Thread(
                 state: state.next, start: Int32(position), focusStart: entry.opensFocus ? Int32(position) : -1,
@@ -172,52 +246,52 @@ struct Matcher: Sendable {
         /// Follows the non-consuming states from `thread.state` and queues the consuming ones
         /// for the next token; records accepted matches.
         private mutating func addThread(_ thread: Thread, position: Int) {
-            buffers.pending.append(thread)
-            while var thread = buffers.pending.popLast() {
+            var pendingCount = 1
+            pending[0] = thread
+            while pendingCount > 0 {
+                pendingCount -= 1
+                var thread = pending[pendingCount]
                 let index = Int(thread.state)
-                if buffers.visited[index] == buffers.generation { continue }
-                buffers.visited[index] = buffers.generation
-                let state = states[index]
+                if visited[index] == generation { continue }
+                visited[index] = generation
+                let state = tables.states[index]
                 switch state.operation {
                 case .consume:
-                    buffers.next.append(thread)
+                    next[nextCount] = thread
+                    nextCount += 1
+                    continue
                 case .split(let alternative):
                     var other = thread
                     other.state = alternative
-                    buffers.pending.append(other)
-                    thread.state = state.next
-                    buffers.pending.append(thread)
+                    pending[pendingCount] = other
+                    pendingCount += 1
                 case .assertSentenceStart:
                     guard position <= firstWord else { continue }
-                    thread.state = state.next
-                    buffers.pending.append(thread)
                 case .assertSentenceEnd:
                     guard position >= afterLastWord else { continue }
-                    thread.state = state.next
-                    buffers.pending.append(thread)
                 case .focusOpen:
                     thread.focusStart = Int32(position)
-                    thread.state = state.next
-                    buffers.pending.append(thread)
                 case .focusClose:
                     thread.focusEnd = Int32(position)
-                    thread.state = state.next
-                    buffers.pending.append(thread)
                 case .accept(let target):
                     let start = Int(thread.start)
                     buffers.matches.append(RawMatch(
                         target: target, start: start, end: position,
                         focusStart: thread.focusStart >= 0 ? Int(thread.focusStart) : start,
                         focusEnd: thread.focusEnd >= 0 ? Int(thread.focusEnd) : position))
+                    continue
                 }
+                thread.state = state.next
+                pending[pendingCount] = thread
+                pendingCount += 1
             }
         }
 
         private mutating func nextGeneration() {
-            buffers.generation &+= 1
-            if buffers.generation == 0 {
-                for index in buffers.visited.indices { buffers.visited[index] = 0 }
-                buffers.generation = 1
+            generation &+= 1
+            if generation == 0 {
+                for index in 0..<tables.states.count { visited[index] = 0 }
+                generation = 1
             }
         }
     }

@@ -10,7 +10,7 @@ final class TextWorkspace: @unchecked Sendable {
     var boundaries: [(offset: Int, status: Int32)] = []
     var normalized: [UInt8] = []
     var apostrophesReplaced: [UInt8] = []
-    var matcherBuffers = Matcher.Buffers()
+    let matcherBuffers = Matcher.Buffers()
 
     init() {
         tokens.reserveCapacity(1024)
