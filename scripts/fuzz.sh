@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing with libFuzzer (and AddressSanitizer) of the analyzer on arbitrary
-# bytes, the lexicon parser and the filter's JSON Lines path (Sources/ShadesFuzz).
+# bytes, the lexicon parser, the filter's JSON Lines path, and the common-text word and sentence
+# breaker against ICU's (Sources/ShadesFuzz).
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]      (defaults: 600 seconds each; analyzer lexicon jsonl)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]      (defaults: 600 seconds each; analyzer lexicon jsonl breaks)
 #
 # Builds into .build-fuzz. The corpus grows in .build-fuzz/corpus/TARGET, seeded from Examples/
 # and Lexicons/. A crashing input is written to .build-fuzz/artifacts/TARGET/ and the run stops:
@@ -13,7 +14,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(analyzer lexicon jsonl)
+[ ${#targets[@]} -gt 0 ] || targets=(analyzer lexicon jsonl breaks)
 
 # The program's main hands over to libFuzzer (LLVMFuzzerRunDriver); lld links it (gold fails).
 swift build --scratch-path .build-fuzz -c release --product shades-fuzz \
@@ -30,7 +31,8 @@ for target in "${targets[@]}"; do
         analyzer) cp Examples/journal.txt Examples/plain-text/*.txt "$seeds/" ;;
         lexicon) cp Lexicons/*.shades "$seeds/" ;;
         jsonl) cp Examples/entries.jsonl "$seeds/" ;;
-        *) echo "fuzz.sh: unknown target '$target' (analyzer, lexicon, jsonl)" >&2; exit 2 ;;
+        breaks) cp Examples/journal.txt Examples/plain-text/*.txt "$seeds/" ;;
+        *) echo "fuzz.sh: unknown target '$target' (analyzer, lexicon, jsonl, breaks)" >&2; exit 2 ;;
     esac
     echo "== $target: $seconds s"
     # Leak detection is off: LeakSanitizer cannot see Swift's enum payload pointers (the case tag

@@ -9,6 +9,9 @@ enum FuzzTarget: String, CaseIterable {
     case lexicon
     /// The filter's JSON Lines path: each line parsed, analysed and written back as JSON.
     case jsonl
+    /// The common-text word and sentence breaker against ICU's (differential): text it reads
+    /// must get ICU's boundaries exactly.
+    case breaks
 
     private static let sharedAnalyzer = try! Analyzer()
     private static let pipeline = RecordPipeline(
@@ -39,6 +42,10 @@ enum FuzzTarget: String, CaseIterable {
                 case .analysed(_, let output), .failed(_, let output):
                     precondition(output.last == 0x0A && output.dropLast().allSatisfy { $0 != 0x0A }, "a JSON record is not one line")
                 }
+            }
+        case .breaks:
+            if let difference = BreakComparison.difference(bytes) {
+                preconditionFailure("\(difference) on \(Array(bytes))")
             }
         }
     }

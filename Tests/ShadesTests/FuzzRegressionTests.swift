@@ -9,6 +9,7 @@ import Testing
 
     @Test(arguments: [
         ("analyzer", ["Examples/journal.txt"]), ("lexicon", ["Lexicons/core.shades"]), ("jsonl", ["Examples/entries.jsonl"]),
+        ("breaks", ["Examples/journal.txt"]),
     ])
     func savedInputsRunClean(target: String, seeds: [String]) throws {
         let crashes = Self.root.appendingPathComponent("Tests/FuzzCrashes/\(target)")

@@ -26,9 +26,15 @@ final class BreakIterators {
         shades_casemap_close(caseMap)
     }
 
+    /// Appends the word boundaries (with their rule status) and the sentence ends of `bytes`.
+    func breaks(_ bytes: UnsafeBufferPointer<UInt8>, boundaries: inout [(offset: Int, status: Int32)], sentenceEnds: inout [Int]) {
+        forEachSentenceEnd(in: bytes) { sentenceEnds.append($0) }
+        forEachWordBoundary(in: bytes) { boundaries.append(($0, $1)) }
+    }
+
     /// Calls `body` with every word boundary of `bytes` (byte offsets, first one 0) and the
     /// ICU rule status of the segment that ends there.
-    func forEachWordBoundary(
+    private func forEachWordBoundary(
         in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ offset: Int, _ ruleStatus: Int32) -> Void
     ) {
         guard setText(words, bytes) else { return }
@@ -41,7 +47,7 @@ final class BreakIterators {
     }
 
     /// Calls `body` with the end offset of every sentence of `bytes`.
-    func forEachSentenceEnd(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ offset: Int) -> Void) {
+    private func forEachSentenceEnd(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ offset: Int) -> Void) {
         guard setText(sentences, bytes) else { return }
         _ = shades_breaker_first(sentences)
         while true {

@@ -1,6 +1,8 @@
-/// Splits UTF-8 bytes into tokens with ICU word boundaries and assigns ICU sentences, working
-/// on the bytes in place (a UTF-8 `UText`, no UTF-16 copy). Invalid UTF-8 is read by ICU as
-/// U+FFFD; offsets still point into the original bytes.
+/// Splits UTF-8 bytes into tokens at ICU's word boundaries and assigns ICU's sentences,
+/// working on the bytes in place. Text of ASCII and common typographic punctuation gets its
+/// boundaries from `CommonTextBreaker`, any other from ICU (a UTF-8 `UText`, no UTF-16 copy),
+/// with the same result. Invalid UTF-8 is read by ICU as U+FFFD; offsets still point into the
+/// original bytes.
 struct Tokenizer: Sendable {
     let vocabulary: Vocabulary
 
@@ -8,8 +10,9 @@ struct Tokenizer: Sendable {
     func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, in workspace: TextWorkspace) {
         workspace.reset()
         guard !bytes.isEmpty else { return }
-        workspace.icu.forEachSentenceEnd(in: bytes) { workspace.sentenceEnds.append($0) }
-        workspace.icu.forEachWordBoundary(in: bytes) { workspace.boundaries.append(($0, $1)) }
+        if !CommonTextBreaker.breaks(bytes, boundaries: &workspace.boundaries, sentenceEnds: &workspace.sentenceEnds) {
+            workspace.icu.breaks(bytes, boundaries: &workspace.boundaries, sentenceEnds: &workspace.sentenceEnds)
+        }
         var start = 0
         var sentence = 0
         for (end, status) in workspace.boundaries {
