@@ -35,9 +35,10 @@ for target in "${targets[@]}"; do
         *) echo "fuzz.sh: unknown target '$target' (analyzer, lexicon, jsonl, breaks)" >&2; exit 2 ;;
     esac
     echo "== $target: $seconds s"
+    # Swift's own backtracer is off, so that libFuzzer handles a crash and writes its input.
     # Leak detection is off: LeakSanitizer cannot see Swift's enum payload pointers (the case tag
     # sits in the pointer's spare bits), so it reports the built-in lexicon's patterns as leaked.
-    ASAN_OPTIONS=detect_leaks=0 SHADES_FUZZ_TARGET="$target" "$binary" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=4096 \
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 SHADES_FUZZ_TARGET="$target" "$binary" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=4096 \
         -detect_leaks=0 \
         -print_final_stats=1 -artifact_prefix="$crashes/" "$corpus" "$seeds" 2>&1 \
         | grep -E "^(#[0-9]+ *DONE|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)" || true

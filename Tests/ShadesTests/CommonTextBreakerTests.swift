@@ -10,7 +10,7 @@ import Testing
     /// terminators before capitals, lower case and digits, quotes, brackets and spaces around
     /// them, line separators, control characters and the typographic punctuation.
     static let pieces: [String] = [
-        "a", "Z", "e", "T", "7", "0", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{01}", "\u{7F}",
+        "a", "Z", "e", "T", "7", "0", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{00}", "\u{01}", "\u{1D}", "\u{7F}", "@",
         ".", "!", "?", ",", ";", ":", "-", "_", "'", "\"", "(", ")", "[", "]", "{", "}", "$", "#", "`",
         "’", "‘", "“", "”", "–", "—", "…", "U.S.", "e.g. ", "3.14", "1,000", "can’t", "don't", "I’m ",
     ]
@@ -32,6 +32,7 @@ import Testing
         "U.S. policy; 3.14 and 1,000.5 – a_1 1_a __ _ foo_bar can’t ‘quoted’ x.y a:b",
         "Done.\r\nNext line\nand\u{0B}more\u{0C}. (Really.) [Yes!] \"No.\" Go. 1 more. Wait.. what?! Fine",
         "ALL CAPS. NEVER again!!! i’m ok… — or not — . a. B. c.",
+        "Sl@pt at 5@6, mail me@home.org @ noon; tabs\tand\u{00}NUL\u{1D}too.",
     ])
     func equalsICUOnSentencesThatReachEveryRule(text: String) {
         #expect(Self.accepted(text))

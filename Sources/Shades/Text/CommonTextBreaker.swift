@@ -1,7 +1,7 @@
 /// ICU's word and sentence boundaries, found without ICU for text made only of ASCII and the
 /// typographic punctuation phones and word processors put in (’ ‘ “ ” – — …): most journals.
 /// For such text the Unicode rules (UAX #29, as ICU's root rules tailor them: ':' does not
-/// join letters) reduce to a few character classes and lookaheads, scanned over the bytes in
+/// join letters, '@' is a letter) reduce to a few character classes and lookaheads, scanned over the bytes in
 /// one pass each. Any other character makes `breaks` return false, and ICU does the work.
 ///
 /// The results equal ICU's, rule status included: the tests and the `breaks` fuzz target
@@ -69,9 +69,10 @@ enum CommonTextBreaker {
 
     // MARK: - Words
 
+    @inline(__always)
     private static func wordClass(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> WordClass {
         switch bytes[index] {
-        case 0x61...0x7A, 0x41...0x5A: return .letter
+        case 0x61...0x7A, 0x41...0x5A, 0x40: return .letter // ICU counts @ as a letter ("me@home").
         case 0x30...0x39: return .digit
         case 0x20: return .space
         case 0x2E, 0x27: return .midNumberLetter
@@ -136,6 +137,7 @@ enum CommonTextBreaker {
 
     // MARK: - Sentences
 
+    @inline(__always)
     private static func sentenceClass(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> SentenceClass {
         switch bytes[index] {
         case 0x61...0x7A: return .lower
