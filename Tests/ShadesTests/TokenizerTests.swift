@@ -5,8 +5,8 @@ import Testing
 private func tokens(_ bytes: [UInt8]) -> [(text: String, kind: Token.Kind, sentence: Int)] {
     let workspace = TextWorkspace()
     return bytes.withUnsafeBufferPointer { buffer in
-        Tokenizer(vocabulary: Vocabulary()).tokenize(buffer, in: workspace)
-        return workspace.tokens.map {
+        Tokenizer(vocabulary: Vocabulary()).tokenize(buffer, into: &workspace.text, icu: workspace.icu)
+        return workspace.text.tokens.map {
             (String(decoding: buffer[$0.start..<$0.end], as: UTF8.self), $0.kind, $0.sentence)
         }
     }
@@ -56,8 +56,8 @@ private func words(_ text: String) -> [String] {
         let bytes: [UInt8] = Array("I ".utf8) + [0xFF, 0xFE] + Array(" always".utf8)
         let workspace = TextWorkspace()
         let always = bytes.withUnsafeBufferPointer { buffer in
-            Tokenizer(vocabulary: Vocabulary()).tokenize(buffer, in: workspace)
-            return workspace.tokens.last!
+            Tokenizer(vocabulary: Vocabulary()).tokenize(buffer, into: &workspace.text, icu: workspace.icu)
+            return workspace.text.tokens.last!
         }
         #expect(always.start == 5 && always.end == 11)
     }
@@ -74,10 +74,10 @@ private func words(_ text: String) -> [String] {
         let strasse = vocabulary.symbol(forWord: "strasse")
         let workspace = TextWorkspace()
         for text in ["I’m", "IM", "Iʼm", "i＇m", "Im"] {
-            Array(text.utf8).withUnsafeBufferPointer { Tokenizer(vocabulary: vocabulary).tokenize($0, in: workspace) }
-            #expect(workspace.symbols[workspace.tokens[0].symbols].contains(standard), "\(text)")
+            Array(text.utf8).withUnsafeBufferPointer { Tokenizer(vocabulary: vocabulary).tokenize($0, into: &workspace.text, icu: workspace.icu) }
+            #expect(workspace.text.symbols[workspace.text.tokens[0].symbols].contains(standard), "\(text)")
         }
-        Array("STRAẞE".utf8).withUnsafeBufferPointer { Tokenizer(vocabulary: vocabulary).tokenize($0, in: workspace) }
-        #expect(workspace.symbols[workspace.tokens[0].symbols].contains(strasse))
+        Array("STRAẞE".utf8).withUnsafeBufferPointer { Tokenizer(vocabulary: vocabulary).tokenize($0, into: &workspace.text, icu: workspace.icu) }
+        #expect(workspace.text.symbols[workspace.text.tokens[0].symbols].contains(strasse))
     }
 }

@@ -100,16 +100,16 @@ final class Engine: Sendable {
     /// The number of tokens in UTF-8 bytes (the tokenizer alone).
     func tokenCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         pool.withWorkspace { workspace in
-            tokenizer.tokenize(bytes, in: workspace)
-            return workspace.tokens.count
+            tokenizer.tokenize(bytes, into: &workspace.text, icu: workspace.icu)
+            return workspace.text.tokens.count
         }
     }
 
     /// Analyses UTF-8 bytes.
     func analyze(_ bytes: UnsafeBufferPointer<UInt8>) -> Analysis {
         pool.withWorkspace { workspace in
-            tokenizer.tokenize(bytes, in: workspace)
-            matcher.findMatches(tokens: workspace.tokens, symbols: workspace.symbols, buffers: workspace.matcherBuffers)
+            tokenizer.tokenize(bytes, into: &workspace.text, icu: workspace.icu)
+            matcher.findMatches(tokens: workspace.text.tokens, symbols: workspace.text.symbols, buffers: workspace.matcherBuffers)
             return FindingAssembler(engine: self, bytes: bytes, workspace: workspace).assemble()
         }
     }

@@ -24,7 +24,7 @@ struct FindingAssembler {
         self.engine = engine
         self.bytes = bytes
         self.workspace = workspace
-        tokens = workspace.tokens
+        tokens = workspace.text.tokens
     }
 
     func assemble() -> Analysis {
@@ -147,7 +147,7 @@ struct FindingAssembler {
 extension FindingAssembler {
     func isMarker(_ token: Token) -> Bool {
         guard token.isWordLike else { return false }
-        return workspace.symbols[token.symbols].contains { engine.markerSymbols.sortedContains($0) }
+        return workspace.text.symbols[token.symbols].contains { engine.markerSymbols.sortedContains($0) }
     }
 }
 

@@ -6,16 +6,16 @@
 struct Tokenizer: Sendable {
     let vocabulary: Vocabulary
 
-    /// Fills `workspace.tokens` (and `symbols`, `sentenceEnds`) for `bytes`.
-    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, in workspace: TextWorkspace) {
-        workspace.reset()
+    /// Fills `text` with the tokens of `bytes`.
+    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into text: inout TokenizedText, icu: BreakIterators) {
+        text.reset()
         guard !bytes.isEmpty else { return }
-        if !CommonTextBreaker.breaks(bytes, boundaries: &workspace.boundaries, sentenceEnds: &workspace.sentenceEnds) {
-            workspace.icu.breaks(bytes, boundaries: &workspace.boundaries, sentenceEnds: &workspace.sentenceEnds)
+        if !CommonTextBreaker.breaks(bytes, boundaries: &text.boundaries, sentenceEnds: &text.sentenceEnds) {
+            icu.breaks(bytes, boundaries: &text.boundaries, sentenceEnds: &text.sentenceEnds)
         }
         var start = 0
         var sentence = 0
-        for (end, status) in workspace.boundaries {
+        for (end, status) in text.boundaries {
             defer { start = end }
             guard end > start else { continue }
             let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
@@ -27,18 +27,18 @@ struct Tokenizer: Sendable {
                 if Self.isWhiteSpace(segment) { continue }
                 kind = .punctuation
             }
-            while sentence < workspace.sentenceEnds.count - 1, start >= workspace.sentenceEnds[sentence] {
+            while sentence < text.sentenceEnds.count - 1, start >= text.sentenceEnds[sentence] {
                 sentence += 1
             }
-            if kind == .word, mergeSplitContraction(ending: start, with: end, in: bytes, workspace) { continue }
+            if kind == .word, mergeSplitContraction(ending: start, with: end, in: bytes, &text, icu: icu) { continue }
             let flags = kind == .punctuation
                 ? Self.punctuationFlags(segment, in: bytes, start: start, end: end)
                 : Self.wordFlags(segment)
-            let symbolStart = workspace.symbols.count
-            addSymbols(of: segment, in: workspace)
-            workspace.tokens.append(Token(
+            let symbolStart = text.symbols.count
+            addSymbols(of: segment, in: &text, icu: icu)
+            text.tokens.append(Token(
                 start: start, end: end, kind: kind, flags: flags, sentence: sentence,
-                symbols: symbolStart..<workspace.symbols.count))
+                symbols: symbolStart..<text.symbols.count))
         }
     }
 
@@ -46,31 +46,30 @@ struct Tokenizer: Sendable {
     /// "t": when the two tokens before this word are a word and an apostrophe-like mark, all
     /// touching, the three become one token.
     private func mergeSplitContraction(
-        ending start: Int, with end: Int, in bytes: UnsafeBufferPointer<UInt8>, _ workspace: TextWorkspace
+        ending start: Int, with end: Int, in bytes: UnsafeBufferPointer<UInt8>, _ text: inout TokenizedText, icu: BreakIterators
     ) -> Bool {
-        let count = workspace.tokens.count
+        let count = text.tokens.count
         guard count >= 2 else { return false }
-        let mark = workspace.tokens[count - 1]
-        let first = workspace.tokens[count - 2]
+        let mark = text.tokens[count - 1]
+        let first = text.tokens[count - 2]
         guard mark.kind == .punctuation, mark.end == start, first.kind == .word, first.end == mark.start,
               Normalizer.isApostrophe(UnsafeBufferPointer(rebasing: bytes[mark.start..<mark.end]))
         else { return false }
-        workspace.tokens.removeLast(2)
-        workspace.symbols.removeSubrange(first.symbols.lowerBound...)
+        text.tokens.removeLast(2)
+        text.symbols.removeSubrange(first.symbols.lowerBound...)
         let segment = UnsafeBufferPointer(rebasing: bytes[first.start..<end])
-        let symbolStart = workspace.symbols.count
-        addSymbols(of: segment, in: workspace)
-        workspace.tokens.append(Token(
+        let symbolStart = text.symbols.count
+        addSymbols(of: segment, in: &text, icu: icu)
+        text.tokens.append(Token(
             start: first.start, end: end, kind: .word, flags: Self.wordFlags(segment), sentence: first.sentence,
-            symbols: symbolStart..<workspace.symbols.count))
+            symbols: symbolStart..<text.symbols.count))
         return true
     }
 
-    private func addSymbols(of segment: UnsafeBufferPointer<UInt8>, in workspace: TextWorkspace) {
-        let length = Normalizer.normalize(segment, into: &workspace.normalized, scratch: &workspace.apostrophesReplaced,
-                                          icu: workspace.icu)
-        workspace.normalized.withUnsafeBufferPointer {
-            vocabulary.appendSymbols(of: UnsafeBufferPointer(rebasing: $0[0..<length]), to: &workspace.symbols)
+    private func addSymbols(of segment: UnsafeBufferPointer<UInt8>, in text: inout TokenizedText, icu: BreakIterators) {
+        let length = Normalizer.normalize(segment, into: &text.normalized, scratch: &text.apostrophesReplaced, icu: icu)
+        text.normalized.withUnsafeBufferPointer {
+            vocabulary.appendSymbols(of: UnsafeBufferPointer(rebasing: $0[0..<length]), to: &text.symbols)
         }
     }
 

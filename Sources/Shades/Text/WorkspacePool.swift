@@ -15,7 +15,7 @@ final class WorkspacePool: Sendable {
         let workspace = idle.withLock { $0.popLast() } ?? TextWorkspace()
         defer {
             // Keep a few workspaces for reuse, and none that grew for an unusually long text.
-            if workspace.tokens.capacity <= Self.largestKeptTokenCapacity {
+            if workspace.text.tokens.capacity <= Self.largestKeptTokenCapacity {
                 idle.withLock { if $0.count < Self.idleLimit { $0.append(workspace) } }
             }
         }
