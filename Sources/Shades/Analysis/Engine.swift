@@ -24,8 +24,8 @@ final class Engine: Sendable {
     let tokenizer: Tokenizer
     let matcher: Matcher
     let targets: [Target]
-    /// Sorted symbols of the absolutist marker words.
-    let markerSymbols: [Int32]
+    /// Whether each symbol is one of the absolutist marker words, by symbol.
+    let isMarkerSymbol: [Bool]
     private let pool = WorkspacePool()
 
     init(lexicons: [Lexicon], configuration: Analyzer.Configuration) throws(LexiconError) {
@@ -92,7 +92,9 @@ final class Engine: Sendable {
         self.rules = rules
         self.configuration = configuration
         self.targets = targets
-        self.markerSymbols = Array(Set(markers)).sorted()
+        var isMarkerSymbol = [Bool](repeating: false, count: builder.vocabulary.symbolCount)
+        for symbol in markers { isMarkerSymbol[Int(symbol)] = true }
+        self.isMarkerSymbol = isMarkerSymbol
         self.tokenizer = Tokenizer(vocabulary: builder.vocabulary)
         self.matcher = Matcher(automaton: builder.build())
     }

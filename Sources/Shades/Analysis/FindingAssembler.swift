@@ -17,14 +17,16 @@ struct FindingAssembler {
     let engine: Engine
     let bytes: UnsafeBufferPointer<UInt8>
     let workspace: TextWorkspace
-    /// The text's tokens, read once from the workspace.
+    /// The text's tokens and their symbols, read once from the workspace.
     let tokens: [Token]
+    let symbols: [Int32]
 
     init(engine: Engine, bytes: UnsafeBufferPointer<UInt8>, workspace: TextWorkspace) {
         self.engine = engine
         self.bytes = bytes
         self.workspace = workspace
         tokens = workspace.text.tokens
+        symbols = workspace.text.symbols
     }
 
     func assemble() -> Analysis {
@@ -137,18 +139,19 @@ struct FindingAssembler {
                 sentence: tokens[candidate.match.focusStart].sentence, severity: severity, message: rule.message,
                 suggestions: rule.suggestions, modifiers: Modifier.allCases.filter(candidate.modifiers.contains)))
         }
-        let words = tokens.count(where: \.isWordLike)
-        let markers = tokens.count(where: isMarker)
+        var words = 0
+        var markers = 0
+        engine.isMarkerSymbol.withUnsafeBufferPointer { isMarkerSymbol in
+            symbols.withUnsafeBufferPointer { symbols in
+                for token in tokens where token.isWordLike {
+                    words += 1
+                    if symbols[token.symbols].contains(where: { isMarkerSymbol[Int($0)] }) { markers += 1 }
+                }
+            }
+        }
         return Analysis(findings: findings, statistics: Statistics(words: words, absolutistWords: markers, findings: findings))
     }
 
-}
-
-extension FindingAssembler {
-    func isMarker(_ token: Token) -> Bool {
-        guard token.isWordLike else { return false }
-        return workspace.text.symbols[token.symbols].contains { engine.markerSymbols.sortedContains($0) }
-    }
 }
 
 extension Double {
