@@ -44,6 +44,7 @@ struct FindingAssembler {
             case .context(let kind): contextMatches[kind, default: []].append(match)
             }
         }
+        if ruleMatches.isEmpty { return makeAnalysis([]) }
         let exceptionSpans = exceptions.mapValues { SpanList($0) }
         let fixedSpans = SpanList(fixed)
         let context = Context(assembler: self, matches: contextMatches)
