@@ -49,6 +49,24 @@ let benchmarks: @Sendable () -> Void = {
         bytes.removeAll()
     }
 
+    // Word and sentence boundaries alone, by the tokenizer's two paths: ICU, and the common-text
+    // breaker that reads ASCII and typographic punctuation without it.
+    Benchmark("Breaks-ICU-100KB", configuration: .init(metrics: [.wallClock, .throughput], maxIterations: 200)) { benchmark in
+        var bytes = Array(longText.utf8)
+        for _ in benchmark.scaledIterations {
+            blackHole(bytes.withUnsafeBufferPointer { TextBreaks.icu($0) })
+        }
+        bytes.removeAll()
+    }
+
+    Benchmark("Breaks-common-text-100KB", configuration: .init(metrics: [.wallClock, .throughput], maxIterations: 200)) { benchmark in
+        var bytes = Array(longText.utf8)
+        for _ in benchmark.scaledIterations {
+            blackHole(bytes.withUnsafeBufferPointer { TextBreaks.common($0) })
+        }
+        bytes.removeAll()
+    }
+
     Benchmark("Analyzer-sentence") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(analyzer.analyze(sentence)) }
     }

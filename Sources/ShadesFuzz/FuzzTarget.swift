@@ -44,7 +44,7 @@ enum FuzzTarget: String, CaseIterable {
                 }
             }
         case .breaks:
-            if let difference = BreakComparison.difference(bytes) {
+            if let difference = TextBreaks.difference(bytes) {
                 preconditionFailure("\(difference) on \(Array(bytes))")
             }
         }

@@ -4,7 +4,7 @@ import Testing
 @testable import Shades
 
 /// `CommonTextBreaker` must give ICU's word boundaries, rule statuses and sentence ends exactly,
-/// for every text it accepts (`BreakComparison` runs both).
+/// for every text it accepts (`TextBreaks` runs both).
 @Suite struct CommonTextBreakerTests {
     /// Characters and pieces that reach every rule: joiners between letters and digits, the
     /// terminators before capitals, lower case and digits, quotes, brackets and spaces around
@@ -24,7 +24,7 @@ import Testing
     }
 
     static func difference(_ text: String) -> String? {
-        Array(text.utf8).withUnsafeBufferPointer { BreakComparison.difference($0) }
+        Array(text.utf8).withUnsafeBufferPointer { TextBreaks.difference($0) }
     }
 
     @Test(arguments: [
