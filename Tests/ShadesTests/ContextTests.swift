@@ -68,6 +68,12 @@ import Shades
         #expect(found.allSatisfy { $0.modifiers.contains(.quoted) })
     }
 
+    @Test func aFocusDoesNotStartOnASkippedQuotationMark() throws {
+        let finding = try #require(findings("He \"never\" listens to me.").first { $0.category == .overgeneralization })
+        #expect(finding.match == "never")
+        #expect(finding.modifiers.contains(.quoted))
+    }
+
     @Test func questionsAreMarkedAndWeaker() throws {
         let statement = try #require(findings("I always ruin everything.").first { $0.match == "always" })
         let question = try #require(findings("Do I always ruin everything?").first { $0.match == "always" })

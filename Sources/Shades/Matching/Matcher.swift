@@ -177,7 +177,11 @@ struct Matcher: Sendable {
                       !(token.flags.contains(.clauseBreak) && (thread.inGap || test.kind == .anyWord)),
                       visited[Int(thread.state)] != generation {
                 visited[Int(thread.state)] = generation
-                next[nextCount] = thread
+                var skipping = thread
+                // A focus opened just before a skipped mark starts after it: `He "never"`
+                // reports `never`, not `"never`.
+                if skipping.focusStart == Int32(position) { skipping.focusStart += 1 }
+                next[nextCount] = skipping
                 nextCount += 1
             }
         }
