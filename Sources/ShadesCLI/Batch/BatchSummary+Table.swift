@@ -17,7 +17,7 @@ extension BatchSummary {
                 + "   (\(Self.grouped(overall.categories[index])))")
         }
         if overall.safetyFindings > 0 {
-            lines.append("  " + Self.padded("safety", 20) + Self.padded("", 8) + "   (\(overall.safetyFindings) phrases that may signal distress;")
+            lines.append("  " + Self.padded("safety", 20) + Self.padded("", 8) + "   (\(Self.grouped(overall.safetyFindings)) phrases that may signal distress;")
             lines.append("  " + Self.padded("", 31) + "if this is about you, please consider reaching out to someone you trust or a local crisis line)")
         }
         let trend = self.trend
