@@ -2,7 +2,7 @@
 /// matched in a single pass (`Matcher`). The entry transitions are indexed by symbol, so the
 /// work per token depends on how many patterns could start there, not on how many exist.
 struct Automaton: Sendable {
-    /// What a consuming state accepts: its symbols are `symbols[symbolRange]`, sorted.
+    /// What a consuming state accepts: its symbols are `testSymbols[symbolStart..<symbolEnd]`, sorted.
     struct TokenTest: Sendable {
         enum Kind: UInt8, Sendable {
             /// A word or number with one of the symbols.

@@ -41,8 +41,6 @@ struct Matcher: Sendable {
         /// The matches of the last text.
         var matches: [RawMatch] = []
 
-        init() {}
-
         fileprivate func prepare(for tables: AutomatonTables) {
             let stateCount = tables.states.count
             if capacity < stateCount {

@@ -9,9 +9,9 @@ struct Vocabulary: Sendable {
     private var prefixSymbols: [Int32] = []
     private var prefixLengths: [Int] = []
     /// One bit per pair of first bytes that some prefix starts with, so that most tokens need
-    /// no prefix lookup; every token is looked up while a one-byte prefix exists.
+    /// no prefix lookup; every token is looked up while a prefix shorter than two bytes exists.
     private var prefixFirstPairs = [UInt64](repeating: 0, count: 1024)
-    private var hasOneBytePrefix = false
+    private var hasShortPrefix = false
     private(set) var symbolCount = 0
 
     /// The symbol of a normalised word, creating it when new.
@@ -35,7 +35,7 @@ struct Vocabulary: Sendable {
                 let pair = Int(bytes[0]) << 8 | Int(bytes[1])
                 prefixFirstPairs[pair >> 6] |= 1 << UInt64(pair & 63)
             } else {
-                hasOneBytePrefix = true
+                hasShortPrefix = true
             }
             if !prefixLengths.contains(prefix.utf8.count) {
                 prefixLengths.append(prefix.utf8.count)
@@ -65,7 +65,7 @@ struct Vocabulary: Sendable {
     /// Appends the symbols of a normalised token to `symbols`.
     func appendSymbols(of normalized: UnsafeBufferPointer<UInt8>, to symbols: inout [Int32]) {
         if let symbol = wordSymbol(normalized) { symbols.append(symbol) }
-        if !hasOneBytePrefix {
+        if !hasShortPrefix {
             guard normalized.count >= 2 else { return }
             let pair = Int(normalized[0]) << 8 | Int(normalized[1])
             guard prefixFirstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return }

@@ -2,7 +2,7 @@ internal import CICU
 
 /// The ICU objects one thread needs to tokenise text: a word and a sentence break iterator
 /// and a case map. ICU iterators are not thread-safe, so each instance is used by one
-/// thread at a time (see `BreakIteratorPool`); `deinit` closes them.
+/// thread at a time (see `WorkspacePool`); `deinit` closes them.
 final class BreakIterators {
     private let words: OpaquePointer
     private let sentences: OpaquePointer
@@ -32,8 +32,8 @@ final class BreakIterators {
         forEachWordBoundary(in: bytes) { boundaries.append(($0, $1)) }
     }
 
-    /// Calls `body` with every word boundary of `bytes` (byte offsets, first one 0) and the
-    /// ICU rule status of the segment that ends there.
+    /// Calls `body` with the end of every word-break segment of `bytes` (a byte offset) and
+    /// the ICU rule status of that segment.
     private func forEachWordBoundary(
         in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ offset: Int, _ ruleStatus: Int32) -> Void
     ) {

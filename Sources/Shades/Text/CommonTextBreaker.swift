@@ -1,8 +1,9 @@
 /// ICU's word and sentence boundaries, found without ICU for text made only of ASCII and the
 /// typographic punctuation phones and word processors put in (’ ‘ “ ” – — …): most journals.
 /// For such text the Unicode rules (UAX #29, as ICU's root rules tailor them: ':' does not
-/// join letters, '@' is a letter) reduce to a few character classes and lookaheads, scanned over the bytes in
-/// one pass each. Any other character makes `breaks` return false, and ICU does the work.
+/// join letters, '@' is a letter) reduce to a few character classes and lookaheads, scanned
+/// over the bytes in one pass each. Any other character makes `breaks` return false, and ICU
+/// does the work.
 ///
 /// The results equal ICU's, rule status included: the tests and the `breaks` fuzz target
 /// compare the two on arbitrary text.

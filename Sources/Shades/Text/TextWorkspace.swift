@@ -6,6 +6,4 @@ final class TextWorkspace: @unchecked Sendable {
     let icu = BreakIterators()
     var text = TokenizedText()
     let matcherBuffers = Matcher.Buffers()
-
-    init() {}
 }
