@@ -74,10 +74,14 @@ struct EntryRowFormatter: Sendable {
         Array((fields.map(Self.csvField).joined(separator: ",") + "\r\n").utf8)
     }
 
-    /// A field quoted when it holds a comma, quote or line break (RFC 4180).
+    /// A field quoted when it holds a comma, quote or line break (RFC 4180). A field that a
+    /// spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return;
+    /// only ids, sources, phrases and errors can) gets a leading apostrophe, as OWASP advises,
+    /// so opening the file never executes text taken from an entry.
     static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacing("\"", with: "\"\"") + "\""
+        let inert = value.first.map { "=+-@\t\r".contains($0) } == true ? "'" + value : value
+        guard inert.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return inert }
+        return "\"" + inert.replacing("\"", with: "\"\"") + "\""
     }
 
     /// Six decimals at most, as in the filter's JSON.

@@ -94,6 +94,15 @@ import Testing
         #expect(lines[1].hasPrefix("jl-001,2024-07-03,"))
     }
 
+    @Test(arguments: ["=HYPERLINK(\"http://example.com\")", "+1", "-2+3", "@SUM(A1)", "\tx"])
+    func csvFieldsThatASpreadsheetWouldRunAreMadeInert(id: String) throws {
+        let input = try JSONSerialization.data(withJSONObject: ["id": id, "text": "I never win."]) + Data("\n".utf8)
+        let result = try ShadesProcess.run(["analyze", "--format", "csv", "-"], input: input)
+        let row = result.outputText.components(separatedBy: "\r\n")[1]
+        let field = row.hasPrefix("\"") ? "\"'" + id.replacing("\"", with: "\"\"") + "\"," : "'" + id + ","
+        #expect(row.hasPrefix(field))
+    }
+
     @Test func codeBlocksInMarkdownAreNotAnalysed() throws {
         let folder = try folder([
             "2024-05-01.md": "---\ndate: 2024-05-02\n---\nA calm day.\n\n```\nI always ruin everything.\n```\n",
