@@ -46,6 +46,9 @@ struct Automaton: Sendable {
         /// sentence must meet, every one, for the pattern to match (none: no requirement).
         let requirementStart: Int32
         let requirementEnd: Int32
+        /// For an indexed entry: the end of the run of entries, from this one on under the
+        /// same symbol, whose first requirement group is the same (see `indexedEntries`).
+        var sameFirstGroupEnd: Int32 = 0
     }
 
     var states: [State] = []
@@ -53,7 +56,8 @@ struct Automaton: Sendable {
     /// The symbol sets of all tests, one sorted run per test.
     var testSymbols: [Int32] = []
     /// Entries whose first test is a positive symbol set, grouped by symbol: the entries of
-    /// symbol `s` are `indexedEntries[entryStarts[s]..<entryStarts[s + 1]]`.
+    /// symbol `s` are `indexedEntries[entryStarts[s]..<entryStarts[s + 1]]`, ordered by their
+    /// first requirement group so that the matcher can pass over a group not met at once.
     var indexedEntries: [Entry] = []
     var entryStarts: [Int32] = [0]
     /// Requirement groups: sets of symbols of which a sentence must hold one for the patterns

@@ -12,6 +12,9 @@ struct AutomatonBuilder {
     private var testIndex: [String: Int32] = [:]
     private var groupIndex: [[Int32]: Int32] = [:]
     private var groupsBySymbol: [Int32: [Int32]] = [:]
+    /// How often each word or prefix symbol is guessed to occur, from its length (short words
+    /// are the common ones), to pick and order the requirement groups that fail most often.
+    private var estimatedFrequency: [Int32: Int] = [:]
 
     init(vocabulary: Vocabulary, classes: [String: WordClass], normalize: @escaping (String) -> String) {
         self.vocabulary = vocabulary
@@ -23,9 +26,10 @@ struct AutomatonBuilder {
     mutating func add(_ pattern: Located<Pattern>, target: Int32) throws(LexiconError) {
         let accept = addState(.accept(target: target), next: -1)
         let start = try compile(pattern.value, next: accept, at: pattern.location)
-        // Checked from the pattern's end backwards: its last words tend to be the rarest.
+        // The rarest group is checked first, as it is the likeliest to fail.
         var groups: [Int32] = []
-        for id in try requirements(pattern.value, at: pattern.location).map({ group($0) }).reversed()
+        let required = try requirements(pattern.value, at: pattern.location)
+        for id in required.sorted(by: { frequency(of: $0) < frequency(of: $1) }).map({ group($0) })
         where !groups.contains(id) {
             groups.append(id)
         }
@@ -38,13 +42,39 @@ struct AutomatonBuilder {
     func build() -> Automaton {
         var automaton = self.automaton
         for symbol in 0..<Int32(vocabulary.symbolCount) {
-            automaton.indexedEntries += entriesBySymbol[symbol] ?? []
+            automaton.indexedEntries += runsByFirstGroup(entriesBySymbol[symbol] ?? [], offset: automaton.indexedEntries.count)
             automaton.entryStarts.append(Int32(automaton.indexedEntries.count))
             automaton.groupsBySymbol += groupsBySymbol[symbol] ?? []
             automaton.groupStarts.append(Int32(automaton.groupsBySymbol.count))
         }
         automaton.groupCount = groupIndex.count
         return automaton
+    }
+
+    /// `entries` in runs by their first requirement group (keeping the order within a run),
+    /// each marked with the end of its run; `offset` is where they go in `indexedEntries`.
+    private func runsByFirstGroup(_ entries: [Automaton.Entry], offset: Int) -> [Automaton.Entry] {
+        func firstGroup(_ entry: Automaton.Entry) -> Int32 {
+            entry.requirementStart < entry.requirementEnd ? automaton.entryGroups[Int(entry.requirementStart)] : -1
+        }
+        var runs: [Int32: [Automaton.Entry]] = [:]
+        var order: [Int32] = []
+        for entry in entries {
+            let group = firstGroup(entry)
+            if runs[group] == nil { order.append(group) }
+            runs[group, default: []].append(entry)
+        }
+        var result: [Automaton.Entry] = []
+        for group in order {
+            let run = runs[group]!
+            let end = Int32(offset + result.count + run.count)
+            result += run.map { entry in
+                var entry = entry
+                entry.sameFirstGroupEnd = end
+                return entry
+            }
+        }
+        return result
     }
 
     /// The symbol of a word, for tests outside the automaton.
@@ -114,9 +144,14 @@ struct AutomatonBuilder {
     private mutating func singleTokenSymbols(_ pattern: Pattern, at location: SourceLocation) throws(LexiconError) -> [Int32]? {
         switch pattern {
         case .word(let word):
-            return [vocabulary.symbol(forWord: normalize(word))]
+            let symbol = vocabulary.symbol(forWord: normalize(word))
+            estimatedFrequency[symbol] = Self.frequencyGuess(length: word.utf8.count)
+            return [symbol]
         case .prefix(let prefix):
-            return [vocabulary.symbol(forPrefix: normalize(prefix))]
+            let symbol = vocabulary.symbol(forPrefix: normalize(prefix))
+            // A prefix stands for several words.
+            estimatedFrequency[symbol] = 2 * Self.frequencyGuess(length: prefix.utf8.count)
+            return [symbol]
         case .alternatives(let branches):
             var union: [Int32] = []
             for branch in branches {
@@ -130,6 +165,17 @@ struct AutomatonBuilder {
             return try singleTokenSymbols(.alternatives(members), at: location)
         default:
             return nil
+        }
+    }
+
+    /// Short words are the common ones ("a", "to", "for", "that"); each letter fewer
+    /// makes a word several times likelier in journal text.
+    private static func frequencyGuess(length: Int) -> Int {
+        switch length {
+        case ...2: 64
+        case 3: 16
+        case 4: 4
+        default: 1
         }
     }
 
@@ -191,13 +237,19 @@ struct AutomatonBuilder {
         case .alternatives(let branches):
             var union: Set<Int32> = []
             for branch in branches {
-                guard let smallest = try requirements(branch, at: location).min(by: { $0.count < $1.count }) else { return [] }
-                union.formUnion(smallest)
+                guard let rarest = try requirements(branch, at: location).min(by: { frequency(of: $0) < frequency(of: $1) })
+                else { return [] }
+                union.formUnion(rarest)
             }
             return [union.sorted()]
         case .word, .prefix, .punctuation, .negated, .optional, .gap, .sentenceStart, .sentenceEnd:
             return []
         }
+    }
+
+    /// How often a sentence is guessed to meet a group of symbols: the sum of their guesses.
+    private func frequency(of symbols: [Int32]) -> Int {
+        symbols.reduce(0) { $0 + (estimatedFrequency[$1] ?? 1) }
     }
 
     /// The id of a requirement group (one symbol set), shared by every pattern that needs it.

@@ -189,10 +189,18 @@ struct Matcher: Sendable {
                 start(entry, at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: false)
             }
             for symbol in tokenSymbols {
-                let first = Int(tables.entryStarts[Int(symbol)])
+                var index = Int(tables.entryStarts[Int(symbol)])
                 let end = Int(tables.entryStarts[Int(symbol) + 1])
-                for index in first..<end {
-                    start(tables.indexedEntries[index], at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: true)
+                while index < end {
+                    let entry = tables.indexedEntries[index]
+                    // A first group not met rules out the whole run of entries that share it.
+                    if entry.requirementStart < entry.requirementEnd,
+                       !meets(group: Int(tables.entryGroups[Int(entry.requirementStart)]), from: position) {
+                        index = Int(entry.sameFirstGroupEnd)
+                        continue
+                    }
+                    start(entry, at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: true)
+                    index += 1
                 }
             }
         }
@@ -216,11 +224,16 @@ struct Matcher: Sendable {
         /// Whether every requirement group of `entry` is met at `position` or after it in the
         /// sentence: a match starting there lies wholly in that stretch.
         private func meetsRequirements(_ entry: Automaton.Entry, from position: Int) -> Bool {
-            for index in Int(entry.requirementStart)..<Int(entry.requirementEnd) {
-                let group = Int(tables.entryGroups[index])
-                if groupSentence[group] != sentenceNumber || groupLastPosition[group] < position { return false }
+            for index in Int(entry.requirementStart)..<Int(entry.requirementEnd)
+            where !meets(group: Int(tables.entryGroups[index]), from: position) {
+                return false
             }
             return true
+        }
+
+        /// Whether a token at `position` or after it in the sentence meets `group`.
+        private func meets(group: Int, from position: Int) -> Bool {
+            groupSentence[group] == sentenceNumber && groupLastPosition[group] >= position
         }
 
         /// Starts `entry` at `position` if the sentence allows it and its first test accepts
