@@ -31,7 +31,7 @@ struct LexiconParser {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            if trimmed.count == line.count {
+            if trimmed.startIndex == line.startIndex {
                 entries.append(try header(String(line), at: location))
                 continue
             }
@@ -214,7 +214,10 @@ struct LexiconParser {
 }
 
 extension StringProtocol {
+    /// Without leading and trailing spaces and tabs.
     var trimmed: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        let isText = { (character: Character) in character != " " && character != "\t" }
+        guard let first = firstIndex(where: isText), let last = lastIndex(where: isText) else { return "" }
+        return String(self[first...last])
     }
 }

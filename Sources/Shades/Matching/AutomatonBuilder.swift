@@ -9,7 +9,11 @@ struct AutomatonBuilder {
     private let normalize: (String) -> String
     private var expanding: [String] = []
     private var anyWordTest: Int32?
-    private var testIndex: [String: Int32] = [:]
+    private var testIndex: [TestKey: Int32] = [:]
+    /// The symbol of each word as written in a pattern (normalising costs an ICU call).
+    private var wordSymbols: [String: Int32] = [:]
+    /// The symbols of each class that holds only single words (nil: it holds longer phrases).
+    private var classSymbols: [String: [Int32]?] = [:]
     private var groupIndex: [[Int32]: Int32] = [:]
     private var groupsBySymbol: [Int32: [Int32]] = [:]
     /// How often each word or prefix symbol is guessed to occur, from its length (short words
@@ -144,8 +148,10 @@ struct AutomatonBuilder {
     private mutating func singleTokenSymbols(_ pattern: Pattern, at location: SourceLocation) throws(LexiconError) -> [Int32]? {
         switch pattern {
         case .word(let word):
+            if let known = wordSymbols[word] { return [known] }
             let symbol = vocabulary.symbol(forWord: normalize(word))
             estimatedFrequency[symbol] = Self.frequencyGuess(length: word.utf8.count)
+            wordSymbols[word] = symbol
             return [symbol]
         case .prefix(let prefix):
             let symbol = vocabulary.symbol(forPrefix: normalize(prefix))
@@ -160,9 +166,12 @@ struct AutomatonBuilder {
             }
             return union
         case .classReference(let name):
+            if let known = classSymbols[name] { return known }
             let members = try expand(name, at: location)
             defer { expanding.removeLast() }
-            return try singleTokenSymbols(.alternatives(members), at: location)
+            let symbols = try singleTokenSymbols(.alternatives(members), at: location)
+            classSymbols[name] = .some(symbols)
+            return symbols
         default:
             return nil
         }
@@ -197,9 +206,14 @@ struct AutomatonBuilder {
         return Int32(automaton.states.count - 1)
     }
 
+    private struct TestKey: Hashable {
+        let kind: Automaton.TokenTest.Kind
+        let symbols: [Int32]
+    }
+
     private mutating func test(_ kind: Automaton.TokenTest.Kind, _ symbols: [Int32]) -> Int32 {
         let sorted = Array(Set(symbols)).sorted()
-        let key = "\(kind.rawValue):\(sorted)"
+        let key = TestKey(kind: kind, symbols: sorted)
         if let existing = testIndex[key] { return existing }
         let start = Int32(automaton.testSymbols.count)
         automaton.testSymbols += sorted

@@ -129,8 +129,7 @@ struct PatternParser {
 
     private mutating func parseAtom() throws(Failure) -> [Pattern] {
         let start = position
-        while position < characters.count, !characters[position].isWhitespace,
-              !"()[]<>{}|".contains(characters[position]) {
+        while position < characters.count, !Self.isSpace(characters[position]), !Self.isBracket(characters[position]) {
             position += 1
         }
         let text = String(characters[start..<position])
@@ -162,7 +161,19 @@ struct PatternParser {
     }
 
     private mutating func peek() -> Character? {
-        while position < characters.count, characters[position].isWhitespace { position += 1 }
+        while position < characters.count, Self.isSpace(characters[position]) { position += 1 }
         return position < characters.count ? characters[position] : nil
+    }
+
+    /// A space between pattern items (ASCII is tested first: Unicode properties are slow).
+    private static func isSpace(_ character: Character) -> Bool {
+        character.asciiValue.map { $0 == 0x20 || (0x09...0x0D).contains($0) } ?? character.isWhitespace
+    }
+
+    private static func isBracket(_ character: Character) -> Bool {
+        switch character {
+        case "(", ")", "[", "]", "<", ">", "{", "}", "|": true
+        default: false
+        }
     }
 }
