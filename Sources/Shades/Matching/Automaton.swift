@@ -46,18 +46,20 @@ struct Automaton: Sendable {
         /// sentence must meet, every one, for the pattern to match (none: no requirement).
         let requirementStart: Int32
         let requirementEnd: Int32
-        /// For an indexed entry: the end of the run of entries, from this one on under the
-        /// same symbol, whose first requirement group is the same (see `indexedEntries`).
-        var sameFirstGroupEnd: Int32 = 0
     }
 
     var states: [State] = []
     var tests: [TokenTest] = []
     /// The symbol sets of all tests, one sorted run per test.
     var testSymbols: [Int32] = []
-    /// Entries whose first test is a positive symbol set, grouped by symbol: the entries of
-    /// symbol `s` are `indexedEntries[entryStarts[s]..<entryStarts[s + 1]]`, ordered by their
-    /// first requirement group so that the matcher can pass over a group not met at once.
+    /// Entries of patterns with requirement groups, grouped by their first (rarest) group, the
+    /// anchor: the entries anchored on group `g` are
+    /// `anchoredEntries[anchorStarts[g]..<anchorStarts[g + 1]]`. A sentence activates only the
+    /// entries whose groups it meets, so rules that cannot match cost nothing per token.
+    var anchoredEntries: [Entry] = []
+    var anchorStarts: [Int32] = [0]
+    /// Entries without requirement groups whose first test is a positive symbol set, grouped
+    /// by symbol: the entries of symbol `s` are `indexedEntries[entryStarts[s]..<entryStarts[s + 1]]`.
     var indexedEntries: [Entry] = []
     var entryStarts: [Int32] = [0]
     /// Requirement groups: sets of symbols of which a sentence must hold one for the patterns
@@ -67,6 +69,7 @@ struct Automaton: Sendable {
     var groupsBySymbol: [Int32] = []
     var groupStarts: [Int32] = [0]
     var entryGroups: [Int32] = []
-    /// Entries that must be tried at every token (gaps and negated sets first).
+    /// Entries without requirement groups that must be tried at every token (gaps and negated
+    /// sets first).
     var unindexedEntries: [Entry] = []
 }

@@ -4,6 +4,7 @@
 struct AutomatonBuilder {
     private var automaton = Automaton()
     private var entriesBySymbol: [Int32: [Automaton.Entry]] = [:]
+    private var entriesByAnchor: [Int32: [Automaton.Entry]] = [:]
     private(set) var vocabulary: Vocabulary
     private let classes: [String: WordClass]
     private let normalize: (String) -> String
@@ -30,55 +31,34 @@ struct AutomatonBuilder {
     mutating func add(_ pattern: Located<Pattern>, target: Int32) throws(LexiconError) {
         let accept = addState(.accept(target: target), next: -1)
         let start = try compile(pattern.value, next: accept, at: pattern.location)
-        // The rarest group is checked first, as it is the likeliest to fail.
+        // The rarest group comes first: it anchors the pattern's entries and is checked first.
         var groups: [Int32] = []
-        let required = try requirements(pattern.value, at: pattern.location)
-        for id in required.sorted(by: { frequency(of: $0) < frequency(of: $1) }).map({ group($0) })
-        where !groups.contains(id) {
+        let required = try requirements(pattern.value, at: pattern.location).sorted { frequency(of: $0) < frequency(of: $1) }
+        for id in required.map({ group($0) }) where !groups.contains(id) {
             groups.append(id)
         }
         let first = Int32(automaton.entryGroups.count)
         automaton.entryGroups += groups
-        try addEntries(from: start, requirement: first..<Int32(automaton.entryGroups.count), at: pattern.location)
+        try addEntries(
+            from: start, requirement: first..<Int32(automaton.entryGroups.count),
+            anchorFrequency: required.first.map { frequency(of: $0) }, at: pattern.location)
     }
 
     /// The automaton with its entries indexed; call once all patterns are added.
     func build() -> Automaton {
         var automaton = self.automaton
         for symbol in 0..<Int32(vocabulary.symbolCount) {
-            automaton.indexedEntries += runsByFirstGroup(entriesBySymbol[symbol] ?? [], offset: automaton.indexedEntries.count)
+            automaton.indexedEntries += entriesBySymbol[symbol] ?? []
             automaton.entryStarts.append(Int32(automaton.indexedEntries.count))
             automaton.groupsBySymbol += groupsBySymbol[symbol] ?? []
             automaton.groupStarts.append(Int32(automaton.groupsBySymbol.count))
         }
         automaton.groupCount = groupIndex.count
+        for group in 0..<Int32(groupIndex.count) {
+            automaton.anchoredEntries += entriesByAnchor[group] ?? []
+            automaton.anchorStarts.append(Int32(automaton.anchoredEntries.count))
+        }
         return automaton
-    }
-
-    /// `entries` in runs by their first requirement group (keeping the order within a run),
-    /// each marked with the end of its run; `offset` is where they go in `indexedEntries`.
-    private func runsByFirstGroup(_ entries: [Automaton.Entry], offset: Int) -> [Automaton.Entry] {
-        func firstGroup(_ entry: Automaton.Entry) -> Int32 {
-            entry.requirementStart < entry.requirementEnd ? automaton.entryGroups[Int(entry.requirementStart)] : -1
-        }
-        var runs: [Int32: [Automaton.Entry]] = [:]
-        var order: [Int32] = []
-        for entry in entries {
-            let group = firstGroup(entry)
-            if runs[group] == nil { order.append(group) }
-            runs[group, default: []].append(entry)
-        }
-        var result: [Automaton.Entry] = []
-        for group in order {
-            let run = runs[group]!
-            let end = Int32(offset + result.count + run.count)
-            result += run.map { entry in
-                var entry = entry
-                entry.sameFirstGroupEnd = end
-                return entry
-            }
-        }
-        return result
     }
 
     /// The symbol of a word, for tests outside the automaton.
@@ -96,7 +76,9 @@ struct AutomatonBuilder {
         case .word, .prefix:
             preconditionFailure("single words are compiled above")
         case .punctuation(let mark):
-            return addState(.consume(test: test(.punctuation, [vocabulary.symbol(forWord: mark)])), next: next)
+            let symbol = vocabulary.symbol(forWord: mark)
+            estimatedFrequency[symbol] = Self.frequencyGuess(length: 1)
+            return addState(.consume(test: test(.punctuation, [symbol])), next: next)
         case .negated(let inner):
             guard let symbols = try singleTokenSymbols(inner, at: location) else {
                 throw LexiconError(location, "'!' needs a single word, wildcard or class of single words")
@@ -176,6 +158,8 @@ struct AutomatonBuilder {
             return nil
         }
     }
+
+    private static let tokensPerSentence = 16
 
     /// Short words are the common ones ("a", "to", "for", "that"); each letter fewer
     /// makes a word several times likelier in journal text.
@@ -277,8 +261,13 @@ struct AutomatonBuilder {
     }
 
     /// Indexes the consuming states reachable from `start` without consuming anything.
+    /// An entry is anchored on the pattern's rarest requirement group (`anchorFrequency`, nil
+    /// when there is none) when fewer sentences meet that group than tokens pass the entry's
+    /// first test; otherwise it is indexed by the symbols of its first test. An anchored entry
+    /// is tried at every token of the sentences that activate it, an indexed one at the tokens
+    /// with its symbols, so a word counts `tokensPerSentence` times more for the anchor.
     private mutating func addEntries(
-        from start: Int32, requirement: Range<Int32>, at location: SourceLocation
+        from start: Int32, requirement: Range<Int32>, anchorFrequency: Int?, at location: SourceLocation
     ) throws(LexiconError) {
         var visited: Set<Int32> = []
         var pending: [(state: Int32, requiresSentenceStart: Bool, opensFocus: Bool)] = [(start, false, false)]
@@ -291,8 +280,12 @@ struct AutomatonBuilder {
                     state: index, requiresSentenceStart: requiresSentenceStart, opensFocus: opensFocus,
                     requirementStart: requirement.lowerBound, requirementEnd: requirement.upperBound)
                 let test = automaton.tests[Int(testIndex)]
-                if test.kind == .words || test.kind == .punctuation {
-                    for symbol in automaton.testSymbols[Int(test.symbolStart)..<Int(test.symbolEnd)] {
+                let testSymbols = Array(automaton.testSymbols[Int(test.symbolStart)..<Int(test.symbolEnd)])
+                let isPositive = test.kind == .words || test.kind == .punctuation
+                if let anchorFrequency, !isPositive || anchorFrequency * Self.tokensPerSentence < frequency(of: testSymbols) {
+                    entriesByAnchor[automaton.entryGroups[Int(requirement.lowerBound)], default: []].append(entry)
+                } else if isPositive {
+                    for symbol in testSymbols {
                         entriesBySymbol[symbol, default: []].append(entry)
                     }
                 } else {

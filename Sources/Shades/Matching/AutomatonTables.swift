@@ -8,6 +8,8 @@ final class AutomatonTables: @unchecked Sendable {
     let indexedEntries: UnsafeBufferPointer<Automaton.Entry>
     let entryStarts: UnsafeBufferPointer<Int32>
     let unindexedEntries: UnsafeBufferPointer<Automaton.Entry>
+    let anchoredEntries: UnsafeBufferPointer<Automaton.Entry>
+    let anchorStarts: UnsafeBufferPointer<Int32>
     let groupCount: Int
     let groupsBySymbol: UnsafeBufferPointer<Int32>
     let groupStarts: UnsafeBufferPointer<Int32>
@@ -20,6 +22,8 @@ final class AutomatonTables: @unchecked Sendable {
         indexedEntries = Self.copy(automaton.indexedEntries)
         entryStarts = Self.copy(automaton.entryStarts)
         unindexedEntries = Self.copy(automaton.unindexedEntries)
+        anchoredEntries = Self.copy(automaton.anchoredEntries)
+        anchorStarts = Self.copy(automaton.anchorStarts)
         groupCount = automaton.groupCount
         groupsBySymbol = Self.copy(automaton.groupsBySymbol)
         groupStarts = Self.copy(automaton.groupStarts)
@@ -33,6 +37,8 @@ final class AutomatonTables: @unchecked Sendable {
         indexedEntries.deallocate()
         entryStarts.deallocate()
         unindexedEntries.deallocate()
+        anchoredEntries.deallocate()
+        anchorStarts.deallocate()
         groupsBySymbol.deallocate()
         groupStarts.deallocate()
         entryGroups.deallocate()

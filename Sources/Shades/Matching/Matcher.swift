@@ -11,8 +11,10 @@ struct RawMatch: Sendable, Equatable {
 /// live partial matches advance together, earlier starts first). Punctuation that a pattern
 /// does not name is skipped, except that clause punctuation ends a gap.
 ///
-/// A pattern starts at a token only when every one of its requirement groups is met by that
-/// token or a later one in the sentence, so most tokens start nothing. The hot loop works on
+/// A pattern with requirement groups is active in a sentence only when the sentence meets all
+/// of them, found from the groups its words meet; it starts at a token only when every group
+/// is met by that token or a later one. So most patterns never run and most tokens start
+/// nothing, however many rules there are. The hot loop works on
 /// the automaton's `AutomatonTables` and on preallocated `Buffers` through raw pointers: no
 /// reference counting or allocation per token.
 struct Matcher: Sendable {
@@ -37,6 +39,9 @@ struct Matcher: Sendable {
         /// `groupSentence` names (sentences are numbered across texts, so nothing is cleared).
         fileprivate var groupLastPosition = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 0)
         fileprivate var groupSentence = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 0)
+        /// The groups the current sentence meets, and the anchored entries it activates.
+        fileprivate var metGroups = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 0)
+        fileprivate var activeEntries = UnsafeMutableBufferPointer<Automaton.Entry>.allocate(capacity: 0)
         fileprivate var sentenceNumber: UInt64 = 0
         /// The matches of the last text.
         var matches: [RawMatch] = []
@@ -56,10 +61,16 @@ struct Matcher: Sendable {
             if groupLastPosition.count < tables.groupCount {
                 groupLastPosition.deallocate()
                 groupSentence.deallocate()
+                metGroups.deallocate()
                 groupLastPosition = .allocate(capacity: tables.groupCount)
                 groupLastPosition.initialize(repeating: -1)
                 groupSentence = .allocate(capacity: tables.groupCount)
                 groupSentence.initialize(repeating: 0)
+                metGroups = .allocate(capacity: tables.groupCount)
+            }
+            if activeEntries.count < tables.anchoredEntries.count {
+                activeEntries.deallocate()
+                activeEntries = .allocate(capacity: tables.anchoredEntries.count)
             }
         }
 
@@ -74,6 +85,8 @@ struct Matcher: Sendable {
             release()
             groupLastPosition.deallocate()
             groupSentence.deallocate()
+            metGroups.deallocate()
+            activeEntries.deallocate()
         }
     }
 
@@ -114,6 +127,10 @@ struct Matcher: Sendable {
         let visited: UnsafeMutablePointer<UInt32>
         let groupLastPosition: UnsafeMutablePointer<Int32>
         let groupSentence: UnsafeMutablePointer<UInt64>
+        let metGroups: UnsafeMutablePointer<Int32>
+        var metGroupCount = 0
+        let activeEntries: UnsafeMutablePointer<Automaton.Entry>
+        var activeCount = 0
         var sentenceNumber: UInt64
         var current: UnsafeMutablePointer<Thread>
         var next: UnsafeMutablePointer<Thread>
@@ -132,6 +149,8 @@ struct Matcher: Sendable {
             visited = buffers.visited.baseAddress!
             groupLastPosition = buffers.groupLastPosition.baseAddress!
             groupSentence = buffers.groupSentence.baseAddress!
+            metGroups = buffers.metGroups.baseAddress!
+            activeEntries = buffers.activeEntries.baseAddress!
             sentenceNumber = buffers.sentenceNumber
             current = buffers.current
             next = buffers.next
@@ -148,6 +167,7 @@ struct Matcher: Sendable {
             }
             currentCount = 0
             markGroups(range)
+            activateEntries()
             for position in range {
                 let token = tokens[position]
                 let tokenSymbols = UnsafeBufferPointer(rebasing: symbols[token.symbols])
@@ -189,18 +209,34 @@ struct Matcher: Sendable {
                 start(entry, at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: false)
             }
             for symbol in tokenSymbols {
-                var index = Int(tables.entryStarts[Int(symbol)])
+                let first = Int(tables.entryStarts[Int(symbol)])
                 let end = Int(tables.entryStarts[Int(symbol) + 1])
-                while index < end {
-                    let entry = tables.indexedEntries[index]
-                    // A first group not met rules out the whole run of entries that share it.
-                    if entry.requirementStart < entry.requirementEnd,
-                       !meets(group: Int(tables.entryGroups[Int(entry.requirementStart)]), from: position) {
-                        index = Int(entry.sameFirstGroupEnd)
-                        continue
+                for index in first..<end {
+                    start(tables.indexedEntries[index], at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: true)
+                }
+            }
+            for index in 0..<activeCount {
+                start(activeEntries[index], at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: false)
+            }
+        }
+
+        /// Collects the anchored entries whose every requirement group the sentence meets.
+        private mutating func activateEntries() {
+            activeCount = 0
+            for index in 0..<metGroupCount {
+                let group = Int(metGroups[index])
+                for entryIndex in Int(tables.anchorStarts[group])..<Int(tables.anchorStarts[group + 1]) {
+                    let entry = tables.anchoredEntries[entryIndex]
+                    var met = true
+                    for requirement in Int(entry.requirementStart + 1)..<Int(entry.requirementEnd)
+                    where groupSentence[Int(tables.entryGroups[requirement])] != sentenceNumber {
+                        met = false
+                        break
                     }
-                    start(entry, at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: true)
-                    index += 1
+                    if met {
+                        activeEntries[activeCount] = entry
+                        activeCount += 1
+                    }
                 }
             }
         }
@@ -208,14 +244,19 @@ struct Matcher: Sendable {
         /// Records, for each requirement group, the last token of the sentence that meets it.
         private mutating func markGroups(_ range: Range<Int>) {
             sentenceNumber += 1
+            metGroupCount = 0
             for position in range {
                 for symbol in symbols[tokens[position].symbols] where Int(symbol) + 1 < tables.groupStarts.count {
                     let first = Int(tables.groupStarts[Int(symbol)])
                     let end = Int(tables.groupStarts[Int(symbol) + 1])
                     for index in first..<end {
                         let group = Int(tables.groupsBySymbol[index])
+                        if groupSentence[group] != sentenceNumber {
+                            groupSentence[group] = sentenceNumber
+                            metGroups[metGroupCount] = Int32(group)
+                            metGroupCount += 1
+                        }
                         groupLastPosition[group] = Int32(position)
-                        groupSentence[group] = sentenceNumber
                     }
                 }
             }
