@@ -215,9 +215,17 @@ struct Matcher: Sendable {
                     start(tables.indexedEntries[index], at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: true)
                 }
             }
+            // An active entry whose groups are no longer met at or after this token never
+            // will be again in this sentence: it is dropped, keeping the others in order.
+            var kept = 0
             for index in 0..<activeCount {
-                start(activeEntries[index], at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: false)
+                let entry = activeEntries[index]
+                guard meetsRequirements(entry, from: position) else { continue }
+                activeEntries[kept] = entry
+                kept += 1
+                start(entry, at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: false)
             }
+            activeCount = kept
         }
 
         /// Collects the anchored entries whose every requirement group the sentence meets.
@@ -279,12 +287,13 @@ struct Matcher: Sendable {
 
         /// Starts `entry` at `position` if the sentence allows it and its first test accepts
         /// the token. An indexed entry was found under one of the token's symbols, which its
-        /// (positive) first test holds, so only the token's kind is left to check.
+        /// (positive) first test holds, so only its requirement groups and the token's kind are
+        /// left to check. Other entries have no groups or are active ones, already checked.
         private mutating func start(
             _ entry: Automaton.Entry, at position: Int, token: Token, tokenSymbols: UnsafeBufferPointer<Int32>, isIndexed: Bool
         ) {
             if entry.requiresSentenceStart && position > firstWord { return }
-            if !meetsRequirements(entry, from: position) { return }
+            if isIndexed && !meetsRequirements(entry, from: position) { return }
             let state = tables.states[Int(entry.state)]
             guard case .consume(let testIndex) = state.operation else { return }
             let test = tables.tests[Int(testIndex)]
