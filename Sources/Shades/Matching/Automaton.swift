@@ -52,14 +52,15 @@ struct Automaton: Sendable {
     var tests: [TokenTest] = []
     /// The symbol sets of all tests, one sorted run per test.
     var testSymbols: [Int32] = []
-    /// Entries of patterns with requirement groups, grouped by their first (rarest) group, the
-    /// anchor: the entries anchored on group `g` are
+    /// Entries whose pattern's first (rarest) requirement group, the anchor, is rarer than the
+    /// entry's first test, grouped by anchor: the entries anchored on group `g` are
     /// `anchoredEntries[anchorStarts[g]..<anchorStarts[g + 1]]`. A sentence activates only the
     /// entries whose groups it meets, so rules that cannot match cost nothing per token.
     var anchoredEntries: [Entry] = []
     var anchorStarts: [Int32] = [0]
-    /// Entries without requirement groups whose first test is a positive symbol set, grouped
-    /// by symbol: the entries of symbol `s` are `indexedEntries[entryStarts[s]..<entryStarts[s + 1]]`.
+    /// The other entries whose first test is a positive symbol set (no requirement group, or
+    /// none rarer than that first test), grouped by symbol: the entries of symbol `s` are
+    /// `indexedEntries[entryStarts[s]..<entryStarts[s + 1]]`.
     var indexedEntries: [Entry] = []
     var entryStarts: [Int32] = [0]
     /// Requirement groups: sets of symbols of which a sentence must hold one for the patterns
