@@ -3,7 +3,7 @@
 the number of rules (Benchmarks/rule-scaling.sh).
 
 Each generated rule copies the shape of a built-in rule (its patterns, classes, gaps, focus,
-exceptions) with the literal words replaced by distinct words of journal-like text, drawn
+exceptions, sentence requirements, negation and overlap policies) with the literal words replaced by distinct words of journal-like text, drawn
 uniformly, so the new rules are as complex as real ones and some fire on ordinary sentences.
 
     python3 Benchmarks/rule-scaling.py COPIES CORPUS.txt > generated.shades
@@ -25,7 +25,7 @@ for path in sorted(lexicons.glob("*.shades")):
     current = None
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("rule "):
-            current = {"patterns": [], "excepts": [], "category": None}
+            current = {"patterns": [], "excepts": [], "requires": [], "category": None, "negation": None, "overlap": None}
             rules.append(current)
         elif not line.startswith((" ", "\t")):
             current = None
@@ -35,6 +35,10 @@ for path in sorted(lexicons.glob("*.shades")):
                 current["patterns"].append(value)
             elif field == "except":
                 current["excepts"].append(value)
+            elif field == "requires":
+                current["requires"].append(value)
+            elif field in ("negation", "overlap"):
+                current[field] = value
             elif field == "category":
                 current["category"] = value
 
@@ -54,10 +58,14 @@ for copy in range(copies):
             out.append(f"  pattern: {shuffled(pattern)}")
         for pattern in rule["excepts"]:
             out.append(f"  except: {shuffled(pattern)}")
+        for pattern in rule["requires"]:
+            out.append(f"  requires: {shuffled(pattern)}")
+        if rule["negation"]:
+            out.append(f"  negation: {rule['negation']}")
         out.append("  message: A generated rule, for measuring.")
         out.append("  suggest: something gentler")
         out.append("  source: Shades team (generated)")
-        out.append("  overlap: stand")
+        out.append(f"  overlap: {rule['overlap'] or 'stand'}")
         out.append("  match: generated")
         out.append("")
 print("\n".join(out))
