@@ -136,7 +136,11 @@ struct AutomatonBuilder {
             wordSymbols[word] = symbol
             return [symbol]
         case .prefix(let prefix):
-            let symbol = vocabulary.symbol(forPrefix: normalize(prefix))
+            let normalized = normalize(prefix)
+            guard normalized.utf8.count <= Vocabulary.maximumPrefixLength else {
+                throw LexiconError(location, "'\(prefix)*' is too long for a prefix; use at most \(Vocabulary.maximumPrefixLength) bytes before the '*'")
+            }
+            let symbol = vocabulary.symbol(forPrefix: normalized)
             // A prefix stands for several words.
             estimatedFrequency[symbol] = 2 * Self.frequencyGuess(length: prefix.utf8.count)
             return [symbol]

@@ -23,8 +23,13 @@ struct ByteStringTable: Sendable {
     }
 
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        lookup(bytes, hash: Self.hash(bytes))
+    }
+
+    /// The id of `bytes`, whose `Hash` the caller has already computed.
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> Int32? {
         let mask = slots.count - 1
-        var slot = Self.hash(bytes) & mask
+        var slot = hash & mask
         return storage.withUnsafeBufferPointer { stored in
             while true {
                 let entry = slots[slot]
@@ -54,13 +59,25 @@ struct ByteStringTable: Sendable {
         }
     }
 
-    /// FNV-1a over the bytes.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        var hash = Hash()
+        hash.combine(bytes)
+        return hash.value
+    }
+
+    /// FNV-1a, fed byte by byte, so that the hashes of a word's prefixes come on the way to
+    /// the hash of the whole word.
+    struct Hash {
+        private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>) {
+            for byte in bytes {
+                state = (state ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
         }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+
+        /// The hash of the bytes combined so far.
+        var value: Int { Int(truncatingIfNeeded: state ^ (state >> 29)) }
     }
 }
 

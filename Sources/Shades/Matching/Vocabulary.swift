@@ -7,12 +7,16 @@ struct Vocabulary: Sendable {
     private var wordSymbols: [Int32] = []
     private var prefixes = ByteStringTable()
     private var prefixSymbols: [Int32] = []
-    private var prefixLengths: [Int] = []
+    /// By first byte, one bit per length of the prefixes that start with it.
+    private var prefixLengthsByFirstByte = [UInt64](repeating: 0, count: 256)
     /// One bit per pair of first bytes that some prefix starts with, so that most tokens need
     /// no prefix lookup; every token is looked up while a prefix shorter than two bytes exists.
     private var prefixFirstPairs = [UInt64](repeating: 0, count: 1024)
     private var hasShortPrefix = false
     private(set) var symbolCount = 0
+
+    /// The longest prefix a pattern may use, in UTF-8 bytes.
+    static let maximumPrefixLength = 63
 
     /// The symbol of a normalised word, creating it when new.
     mutating func symbol(forWord word: String) -> Int32 {
@@ -24,23 +28,22 @@ struct Vocabulary: Sendable {
         return wordSymbols[index]
     }
 
-    /// The symbol of a normalised prefix (the part of `fail*` before the star).
+    /// The symbol of a normalised prefix (the part of `fail*` before the star), one to
+    /// `maximumPrefixLength` bytes long.
     mutating func symbol(forPrefix prefix: String) -> Int32 {
+        let bytes = Array(prefix.utf8)
+        precondition((1...Self.maximumPrefixLength).contains(bytes.count), "prefix length checked by the pattern compiler")
         let before = prefixes.count
-        let index = Int(prefixes.insert(prefix.utf8))
+        let index = Int(prefixes.insert(bytes))
         if index == before {
             prefixSymbols.append(newSymbol())
-            let bytes = Array(prefix.utf8)
             if bytes.count >= 2 {
                 let pair = Int(bytes[0]) << 8 | Int(bytes[1])
                 prefixFirstPairs[pair >> 6] |= 1 << UInt64(pair & 63)
             } else {
                 hasShortPrefix = true
             }
-            if !prefixLengths.contains(prefix.utf8.count) {
-                prefixLengths.append(prefix.utf8.count)
-                prefixLengths.sort()
-            }
+            prefixLengthsByFirstByte[Int(bytes[0])] |= 1 << UInt64(bytes.count)
         }
         return prefixSymbols[index]
     }
@@ -62,20 +65,44 @@ struct Vocabulary: Sendable {
         words.lookup(normalized).map { wordSymbols[Int($0)] }
     }
 
-    /// Appends the symbols of a normalised token to `symbols`.
+    /// Appends the symbols of a normalised token to `symbols`: its word's, then its
+    /// prefixes', shortest first. The word is hashed once; each prefix that could match is
+    /// looked up with the hash of the bytes so far.
     func appendSymbols(of normalized: UnsafeBufferPointer<UInt8>, to symbols: inout [Int32]) {
-        if let symbol = wordSymbol(normalized) { symbols.append(symbol) }
-        if !hasShortPrefix {
-            guard normalized.count >= 2 else { return }
-            let pair = Int(normalized[0]) << 8 | Int(normalized[1])
-            guard prefixFirstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return }
+        var lengths = prefixLengths(of: normalized)
+        guard lengths != 0 else {
+            if let symbol = wordSymbol(normalized) { symbols.append(symbol) }
+            return
         }
-        for length in prefixLengths {
-            if length > normalized.count { break }
-            if let index = prefixes.lookup(UnsafeBufferPointer(rebasing: normalized[0..<length])) {
+        let wordPosition = symbols.count
+        var hash = ByteStringTable.Hash()
+        var hashed = 0
+        while lengths != 0 {
+            let length = lengths.trailingZeroBitCount
+            lengths &= lengths - 1
+            hash.combine(UnsafeBufferPointer(rebasing: normalized[hashed..<length]))
+            hashed = length
+            let prefix = UnsafeBufferPointer(rebasing: normalized[0..<length])
+            if let index = prefixes.lookup(prefix, hash: hash.value) {
                 symbols.append(prefixSymbols[Int(index)])
             }
         }
+        hash.combine(UnsafeBufferPointer(rebasing: normalized[hashed...]))
+        if let index = words.lookup(normalized, hash: hash.value) {
+            symbols.insert(wordSymbols[Int(index)], at: wordPosition)
+        }
+    }
+
+    /// One bit per length of a prefix that `normalized` could start with.
+    private func prefixLengths(of normalized: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let first = normalized.first else { return 0 }
+        if !hasShortPrefix {
+            guard normalized.count >= 2 else { return 0 }
+            let pair = Int(first) << 8 | Int(normalized[1])
+            guard prefixFirstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return 0 }
+        }
+        let upToLength: UInt64 = normalized.count >= 63 ? .max : (1 << UInt64(normalized.count + 1)) - 1
+        return prefixLengthsByFirstByte[Int(first)] & upToLength
     }
 
     private mutating func newSymbol() -> Int32 {
