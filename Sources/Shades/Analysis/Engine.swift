@@ -19,7 +19,18 @@ final class Engine: Sendable {
         case absolute
     }
 
+    /// What assembling findings asks of a rule, kept apart so the per-match work copies no
+    /// strings or arrays.
+    struct RuleTraits {
+        let category: Category
+        let negation: Rule.NegationPolicy
+        let overlap: Rule.OverlapPolicy
+        let hasRequirements: Bool
+    }
+
     let rules: [Rule]
+    /// `rules`' traits, by rule index.
+    let ruleTraits: [RuleTraits]
     let configuration: Analyzer.Configuration
     let tokenizer: Tokenizer
     let matcher: Matcher
@@ -90,6 +101,9 @@ final class Engine: Sendable {
         let markers = lexicons.flatMap(\.markers).map { builder.symbol(forWord: $0.value) }
 
         self.rules = rules
+        ruleTraits = rules.map {
+            RuleTraits(category: $0.category, negation: $0.negation, overlap: $0.overlap, hasRequirements: !$0.compiledRequirements.isEmpty)
+        }
         self.configuration = configuration
         self.targets = targets
         var isMarkerSymbol = [Bool](repeating: false, count: builder.vocabulary.symbolCount)

@@ -30,21 +30,24 @@ struct FindingAssembler {
     }
 
     func assemble() -> Analysis {
-        var ruleMatches: [RawMatch] = []
+        let matches = workspace.matcherBuffers.matches
+        let ruleMatches = matches.filter {
+            if case .rule = engine.targets[Int($0.target)] { true } else { false }
+        }
+        if ruleMatches.isEmpty { return makeAnalysis([]) }
         var exceptions: [Int: [RawMatch]] = [:]
         var requiredSentences: [Int: Set<Int>] = [:]
         var fixed: [RawMatch] = []
         var contextMatches: [Engine.ContextKind: [RawMatch]] = [:]
-        for match in workspace.matcherBuffers.matches {
+        for match in matches {
             switch engine.targets[Int(match.target)] {
-            case .rule: ruleMatches.append(match)
+            case .rule: continue
             case .exception(let rule): exceptions[rule, default: []].append(match)
             case .requirement(let rule): requiredSentences[rule, default: []].insert(tokens[match.start].sentence)
             case .fixed: fixed.append(match)
             case .context(let kind): contextMatches[kind, default: []].append(match)
             }
         }
-        if ruleMatches.isEmpty { return makeAnalysis([]) }
         let exceptionSpans = exceptions.mapValues { SpanList($0) }
         let fixedSpans = SpanList(fixed)
         let context = Context(assembler: self, matches: contextMatches)
@@ -53,9 +56,9 @@ struct FindingAssembler {
             guard case .rule(let ruleIndex, let patternIndex) = engine.targets[Int(match.target)],
                   match.focusStart < match.focusEnd
             else { continue }
-            let rule = engine.rules[ruleIndex]
+            let rule = engine.ruleTraits[ruleIndex]
             if exceptionSpans[ruleIndex]?.overlaps(match.start..<match.end) == true { continue }
-            if !rule.compiledRequirements.isEmpty,
+            if rule.hasRequirements,
                requiredSentences[ruleIndex]?.contains(tokens[match.start].sentence) != true {
                 continue
             }
@@ -84,37 +87,39 @@ struct FindingAssembler {
     /// unless one of the rules declares that its findings stand beside others; even then one
     /// phrase gets one finding per category. Findings of `yield` rules then give way to any
     /// other finding they overlap.
+    ///
+    /// Focuses lie within one sentence, so only findings of the same sentence can conflict:
+    /// the candidates are taken sentence by sentence, each checked against the ones already
+    /// accepted in its sentence.
     private func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
         let ordered = candidates.sorted {
+            let sentences = (tokens[$0.match.focusStart].sentence, tokens[$1.match.focusStart].sentence)
+            if sentences.0 != sentences.1 { return sentences.0 < sentences.1 }
             let lengths = ($0.match.end - $0.match.start, $1.match.end - $1.match.start)
             if lengths.0 != lengths.1 { return lengths.0 > lengths.1 }
             return ($0.ruleIndex, $0.match.start) < ($1.ruleIndex, $1.match.start)
         }
         var accepted: [Candidate] = []
-        /// Token index → accepted findings whose focus covers it.
-        var coverage: [Int: [Int]] = [:]
+        var sentenceStart = 0
         for candidate in ordered {
-            let focus = candidate.match.focusStart..<candidate.match.focusEnd
-            let rule = engine.rules[candidate.ruleIndex]
-            var seen: Set<Int> = []
-            let conflict = focus.contains { token in
-                coverage[token, default: []].contains { index in
-                    guard seen.insert(index).inserted else { return false }
-                    let other = accepted[index]
-                    let otherRule = engine.rules[other.ruleIndex]
-                    let sameFinding = other.match.focusStart == focus.lowerBound && other.match.focusEnd == focus.upperBound
-                        && otherRule.category == rule.category
-                    return other.ruleIndex == candidate.ruleIndex || sameFinding
-                        || (rule.overlap != .stand && otherRule.overlap != .stand)
-                }
+            if let last = accepted.last, tokens[last.match.focusStart].sentence != tokens[candidate.match.focusStart].sentence {
+                sentenceStart = accepted.count
             }
-            if conflict { continue }
-            for token in focus { coverage[token, default: []].append(accepted.count) }
-            accepted.append(candidate)
+            let focus = candidate.match.focusStart..<candidate.match.focusEnd
+            let rule = engine.ruleTraits[candidate.ruleIndex]
+            let conflict = accepted[sentenceStart...].contains { other in
+                guard other.match.focusStart < focus.upperBound, focus.lowerBound < other.match.focusEnd else { return false }
+                let otherRule = engine.ruleTraits[other.ruleIndex]
+                let sameFinding = other.match.focusStart == focus.lowerBound && other.match.focusEnd == focus.upperBound
+                    && otherRule.category == rule.category
+                return other.ruleIndex == candidate.ruleIndex || sameFinding
+                    || (rule.overlap != .stand && otherRule.overlap != .stand)
+            }
+            if !conflict { accepted.append(candidate) }
         }
-        let firm = SpanList(accepted.filter { engine.rules[$0.ruleIndex].overlap != .yield }.map(\.focusSpan))
+        let firm = SpanList(accepted.filter { engine.ruleTraits[$0.ruleIndex].overlap != .yield }.map(\.focusSpan))
         accepted.removeAll { candidate in
-            engine.rules[candidate.ruleIndex].overlap == .yield
+            engine.ruleTraits[candidate.ruleIndex].overlap == .yield
                 && firm.overlaps(candidate.match.focusStart..<candidate.match.focusEnd)
         }
         return accepted.sorted { ($0.match.focusStart, $0.ruleIndex) < ($1.match.focusStart, $1.ruleIndex) }

@@ -5,23 +5,35 @@ extension FindingAssembler {
     struct Context {
         let assembler: FindingAssembler
         private let spans: [Engine.ContextKind: SpanList]
-        private let questionSentences: Set<Int>
-        /// Sentence → the end of its first reporting verb ("she said").
-        private let reportingEnds: [Int: Int]
-        /// Token index → whether an odd number of double quotation marks comes before it.
+        /// The first token of each sentence, and one past the last token, by sentence number
+        /// counted from the first token's.
+        private let sentenceStarts: [Int]
+        private let isQuestion: [Bool]
+        /// Token index → whether an odd number of double quotation marks comes before it
+        /// (empty when the text has no double quotation marks).
         private let insideQuotes: [Bool]
 
         init(assembler: FindingAssembler, matches: [Engine.ContextKind: [RawMatch]]) {
             self.assembler = assembler
             spans = matches.mapValues { SpanList($0) }
             let tokens = assembler.tokens
-            questionSentences = Set(tokens.filter { $0.flags.contains(.question) }.map(\.sentence))
-            var reportingEnds: [Int: Int] = [:]
-            for span in matches[.reporting] ?? [] {
-                let sentence = tokens[span.start].sentence
-                reportingEnds[sentence] = min(reportingEnds[sentence] ?? .max, span.end)
+            var sentenceStarts: [Int] = []
+            var isQuestion: [Bool] = []
+            for (index, token) in tokens.enumerated() {
+                // A sentence number with no tokens (if any) gets an empty range.
+                while sentenceStarts.count <= token.sentence - tokens[0].sentence {
+                    sentenceStarts.append(index)
+                    isQuestion.append(false)
+                }
+                if token.flags.contains(.question) { isQuestion[isQuestion.count - 1] = true }
             }
-            self.reportingEnds = reportingEnds
+            sentenceStarts.append(tokens.count)
+            self.sentenceStarts = sentenceStarts
+            self.isQuestion = isQuestion
+            guard tokens.contains(where: { $0.flags.contains(.doubleQuote) }) else {
+                insideQuotes = []
+                return
+            }
             var inside: [Bool] = []
             inside.reserveCapacity(tokens.count)
             var open = false
@@ -43,6 +55,8 @@ extension FindingAssembler {
             let tokens = assembler.tokens
             var modifiers: Set<Modifier> = []
             let sentence = tokens[match.focusStart].sentence
+            let sentenceIndex = sentence - tokens[0].sentence
+            let sentenceStart = sentenceStarts[sentenceIndex]
             let window = assembler.wordsBefore(match.start, count: 2)..<match.focusStart
             let noClauseBreak = { (span: RawMatch) in
                 !(span.end..<match.focusStart).contains { tokens[$0].flags.contains(.clauseBreak) }
@@ -55,7 +69,9 @@ extension FindingAssembler {
                 || boosters.contains(startingIn: afterFocus, where: { tokens[$0.start].sentence == sentence }) {
                 modifiers.insert(.boosted)
             }
-            if (reportingEnds[sentence] ?? .max) <= match.focusStart || insideQuotes[match.focusStart] {
+            // Reported: a reporting verb ("she said") ends before the focus in its sentence.
+            let reported = spans[.reporting]?.contains(within: sentenceStart..<match.focusStart) == true
+            if reported || (!insideQuotes.isEmpty && insideQuotes[match.focusStart]) {
                 modifiers.insert(.quoted)
             }
             let near = assembler.wordsBefore(match.focusStart, count: 2)..<min(tokens.count, match.focusEnd + 2)
@@ -64,7 +80,7 @@ extension FindingAssembler {
             if tokens[match.focusStart..<match.focusEnd].contains(where: { $0.flags.contains(.allCaps) }) {
                 modifiers.insert(.emphasized)
             }
-            if questionSentences.contains(sentence) { modifiers.insert(.question) }
+            if isQuestion[sentenceIndex] { modifiers.insert(.question) }
             return modifiers
         }
     }
