@@ -95,9 +95,17 @@ struct AutomatonBuilder {
             }
             return start
         case .alternatives(let branches):
-            var start = try compile(branches[branches.count - 1], next: next, at: location)
-            for branch in branches.dropLast().reversed() {
-                let branchStart = try compile(branch, next: next, at: location)
+            // Every branch that is one word becomes part of a single test, however deep in
+            // nested classes it sits: a class of a hundred words and three phrases costs a live
+            // thread for the words and one for each phrase, not a hundred and three.
+            var words: [Int32] = []
+            var phrases: [Pattern] = []
+            try flatten(branches, words: &words, phrases: &phrases, at: location)
+            var compiled: [Int32] = []
+            if !words.isEmpty { compiled.append(addState(.consume(test: test(.words, words)), next: next)) }
+            for phrase in phrases { compiled.append(try compile(phrase, next: next, at: location)) }
+            var start = compiled[compiled.count - 1]
+            for branchStart in compiled.dropLast().reversed() {
                 start = addState(.split(alternative: start), next: branchStart)
             }
             return start
@@ -123,6 +131,29 @@ struct AutomatonBuilder {
             let close = addState(.focusClose, next: next)
             let innerStart = try compile(inner, next: close, at: location)
             return addState(.focusOpen, next: innerStart)
+        }
+    }
+
+    /// Sorts alternatives into the symbols of those that are one word and the other
+    /// branches, opening nested alternatives and classes.
+    private mutating func flatten(
+        _ branches: [Pattern], words: inout [Int32], phrases: inout [Pattern], at location: SourceLocation
+    ) throws(LexiconError) {
+        for branch in branches {
+            if let symbols = try singleTokenSymbols(branch, at: location) {
+                words += symbols
+                continue
+            }
+            switch branch {
+            case .alternatives(let inner):
+                try flatten(inner, words: &words, phrases: &phrases, at: location)
+            case .classReference(let name):
+                let members = try expand(name, at: location)
+                defer { expanding.removeLast() }
+                try flatten(members, words: &words, phrases: &phrases, at: location)
+            default:
+                phrases.append(branch)
+            }
         }
     }
 
