@@ -23,11 +23,8 @@ enum Normalizer {
         if output.count < segment.count * 3 + 8 {
             output = Array(repeating: 0, count: segment.count * 3 + 8)
         }
-        if !segment.contains(where: { $0 >= 0x80 || $0 == 0x60 }) {
-            for (index, byte) in segment.enumerated() {
-                output[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            }
-            return segment.count
+        if let length = output.withUnsafeMutableBufferPointer({ foldASCII(segment, into: $0) }) {
+            return length
         }
         replaceApostrophes(segment, into: &scratch)
         let folded = scratch.withUnsafeBufferPointer { source in
@@ -36,6 +33,30 @@ enum Normalizer {
         if let folded { return folded }
         for (index, byte) in scratch.enumerated() { output[index] = byte }
         return scratch.count
+    }
+
+    /// The common case without ICU: ASCII, perhaps with apostrophe variants ("I’m"). Case
+    /// folding ASCII is lowering its letters. Returns nil for any other non-ASCII byte.
+    private static func foldASCII(_ segment: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var length = 0
+        var index = 0
+        while index < segment.count {
+            let byte = segment[index]
+            if byte < 0x80 {
+                output[length] = byte == 0x60 ? 0x27 : byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                length += 1
+                index += 1
+                continue
+            }
+            guard let variant = apostropheVariants.first(where: { variant in
+                index + variant.count <= segment.count
+                    && variant.indices.allSatisfy { segment[index + $0] == variant[$0] }
+            }) else { return nil }
+            output[length] = 0x27
+            length += 1
+            index += variant.count
+        }
+        return length
     }
 
     /// Normalises a word written in a lexicon (outside the hot path).
