@@ -161,36 +161,52 @@ enum CommonTextBreaker {
         }
     }
 
+    /// Only terminators and paragraph separators can end a sentence, so the scan jumps from
+    /// one to the next; the class of the character before each is read where it is needed.
     private static func appendSentenceEnds(_ bytes: UnsafeBufferPointer<UInt8>, to sentenceEnds: inout [Int]) {
         let count = bytes.count
         var index = 0
-        var previous = SentenceClass.other
-        while index < count {
+        /// Where scanning last resumed after a sentence end, and the class that counts as the
+        /// character before a terminator right there.
+        var resumedAt = 0
+        var classBeforeResume = SentenceClass.other
+        while true {
+            while index < count, !mayEndSentence(bytes[index]) { index += 1 }
+            guard index < count else { break }
             let current = sentenceClass(bytes, index)
-            let afterCurrent = index + length(bytes, index)
             switch current {
             case .carriageReturn, .lineFeed:
                 // A paragraph separator ends a sentence; CR LF is one.
-                var end = afterCurrent
+                var end = index + 1
                 if current == .carriageReturn, end < count, bytes[end] == 0x0A { end += 1 }
                 sentenceEnds.append(end)
                 index = end
-                previous = .lineFeed
-                continue
-            case .fullStop, .terminator:
+                resumedAt = end
+                classBeforeResume = .lineFeed
+            default:
+                let previous = index == resumedAt ? classBeforeResume : classOfCharacter(before: index, bytes)
                 if let next = sentenceEnd(after: index, bytes, isFullStop: current == .fullStop, previous: previous) {
                     if next.isBreak { sentenceEnds.append(next.index) }
                     index = next.index
-                    previous = .other
-                    continue
+                    resumedAt = next.index
+                    classBeforeResume = .other
+                } else {
+                    index += 1
                 }
-            default:
-                break
             }
-            previous = current
-            index = afterCurrent
         }
         if sentenceEnds.last != count { sentenceEnds.append(count) }
+    }
+
+    /// . ! ? CR LF
+    @inline(__always)
+    private static func mayEndSentence(_ byte: UInt8) -> Bool {
+        byte == 0x2E || byte == 0x0A || byte == 0x3F || byte == 0x21 || byte == 0x0D
+    }
+
+    /// The class of the character that ends just before `index` (ASCII, or E2 80 xx).
+    private static func classOfCharacter(before index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> SentenceClass {
+        bytes[index - 1] < 0x80 ? sentenceClass(bytes, index - 1) : sentenceClass(bytes, index - 3)
     }
 
     /// After the terminator at `index`: where scanning resumes, and whether a sentence ends
