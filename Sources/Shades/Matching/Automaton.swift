@@ -46,6 +46,13 @@ struct Automaton: Sendable {
         /// sentence must meet, every one, for the pattern to match (none: no requirement).
         let requirementStart: Int32
         let requirementEnd: Int32
+        /// `entryGroups[requirementStart]`, or -1 when there is no requirement group.
+        let firstGroup: Int32
+    }
+
+    struct EntryRun: Sendable {
+        let group: Int32
+        let end: Int32
     }
 
     var states: [State] = []
@@ -63,6 +70,12 @@ struct Automaton: Sendable {
     /// `indexedEntries[entryStarts[s]..<entryStarts[s + 1]]`.
     var indexedEntries: [Entry] = []
     var entryStarts: [Int32] = [0]
+    /// The entries of each symbol come in runs that share their first requirement group (-1:
+    /// none), so a token skips a whole run when the group is not met:
+    /// `entryRuns[runStarts[s]..<runStarts[s + 1]]` are the runs of symbol `s`, each ending
+    /// at `end` in `indexedEntries`.
+    var entryRuns: [EntryRun] = []
+    var runStarts: [Int32] = [0]
     /// Requirement groups: sets of symbols of which a sentence must hold one for the patterns
     /// that need the group. `groupsBySymbol[groupStarts[s]..<groupStarts[s + 1]]` are the
     /// groups that symbol `s` meets; each entry names its groups in `entryGroups`.

@@ -48,8 +48,22 @@ struct AutomatonBuilder {
     func build() -> Automaton {
         var automaton = self.automaton
         for symbol in 0..<Int32(vocabulary.symbolCount) {
-            automaton.indexedEntries += entriesBySymbol[symbol] ?? []
+            // Stable, so the entries of one pattern keep their order.
+            let entries = (entriesBySymbol[symbol] ?? []).enumerated()
+                .sorted { ($0.element.firstGroup, $0.offset) < ($1.element.firstGroup, $1.offset) }
+                .map(\.element)
+            let symbolRuns = automaton.entryRuns.count
+            for entry in entries {
+                automaton.indexedEntries.append(entry)
+                let end = Int32(automaton.indexedEntries.count)
+                if automaton.entryRuns.count > symbolRuns, automaton.entryRuns[automaton.entryRuns.count - 1].group == entry.firstGroup {
+                    automaton.entryRuns[automaton.entryRuns.count - 1] = Automaton.EntryRun(group: entry.firstGroup, end: end)
+                } else {
+                    automaton.entryRuns.append(Automaton.EntryRun(group: entry.firstGroup, end: end))
+                }
+            }
             automaton.entryStarts.append(Int32(automaton.indexedEntries.count))
+            automaton.runStarts.append(Int32(automaton.entryRuns.count))
             automaton.groupsBySymbol += groupsBySymbol[symbol] ?? []
             automaton.groupStarts.append(Int32(automaton.groupsBySymbol.count))
         }
@@ -313,7 +327,8 @@ struct AutomatonBuilder {
             case .consume(let testIndex):
                 let entry = Automaton.Entry(
                     state: index, requiresSentenceStart: requiresSentenceStart, opensFocus: opensFocus,
-                    requirementStart: requirement.lowerBound, requirementEnd: requirement.upperBound)
+                    requirementStart: requirement.lowerBound, requirementEnd: requirement.upperBound,
+                    firstGroup: requirement.isEmpty ? -1 : automaton.entryGroups[Int(requirement.lowerBound)])
                 let test = automaton.tests[Int(testIndex)]
                 let testSymbols = Array(automaton.testSymbols[Int(test.symbolStart)..<Int(test.symbolEnd)])
                 let isPositive = test.kind == .words || test.kind == .punctuation

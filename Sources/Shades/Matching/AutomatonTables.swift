@@ -7,6 +7,8 @@ final class AutomatonTables: @unchecked Sendable {
     let testSymbols: UnsafeBufferPointer<Int32>
     let indexedEntries: UnsafeBufferPointer<Automaton.Entry>
     let entryStarts: UnsafeBufferPointer<Int32>
+    let entryRuns: UnsafeBufferPointer<Automaton.EntryRun>
+    let runStarts: UnsafeBufferPointer<Int32>
     let unindexedEntries: UnsafeBufferPointer<Automaton.Entry>
     let anchoredEntries: UnsafeBufferPointer<Automaton.Entry>
     let anchorStarts: UnsafeBufferPointer<Int32>
@@ -21,6 +23,8 @@ final class AutomatonTables: @unchecked Sendable {
         testSymbols = Self.copy(automaton.testSymbols)
         indexedEntries = Self.copy(automaton.indexedEntries)
         entryStarts = Self.copy(automaton.entryStarts)
+        entryRuns = Self.copy(automaton.entryRuns)
+        runStarts = Self.copy(automaton.runStarts)
         unindexedEntries = Self.copy(automaton.unindexedEntries)
         anchoredEntries = Self.copy(automaton.anchoredEntries)
         anchorStarts = Self.copy(automaton.anchorStarts)
@@ -36,6 +40,8 @@ final class AutomatonTables: @unchecked Sendable {
         testSymbols.deallocate()
         indexedEntries.deallocate()
         entryStarts.deallocate()
+        entryRuns.deallocate()
+        runStarts.deallocate()
         unindexedEntries.deallocate()
         anchoredEntries.deallocate()
         anchorStarts.deallocate()

@@ -209,10 +209,13 @@ struct Matcher: Sendable {
                 start(entry, at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: false)
             }
             for symbol in tokenSymbols {
-                let first = Int(tables.entryStarts[Int(symbol)])
-                let end = Int(tables.entryStarts[Int(symbol) + 1])
-                for index in first..<end {
-                    start(tables.indexedEntries[index], at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: true)
+                var entryIndex = Int(tables.entryStarts[Int(symbol)])
+                for run in tables.entryRuns[Int(tables.runStarts[Int(symbol)])..<Int(tables.runStarts[Int(symbol) + 1])] {
+                    defer { entryIndex = Int(run.end) }
+                    if run.group >= 0 && !meets(group: Int(run.group), from: position) { continue }
+                    for index in entryIndex..<Int(run.end) {
+                        start(tables.indexedEntries[index], at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: true)
+                    }
                 }
             }
             // An active entry whose groups are no longer met at or after this token never
