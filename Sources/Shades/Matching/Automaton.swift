@@ -46,10 +46,9 @@ struct Automaton: Sendable {
         /// sentence must meet, every one, for the pattern to match (none: no requirement).
         let requirementStart: Int32
         let requirementEnd: Int32
-        /// `entryGroups[requirementStart]`, or -1 when there is no requirement group.
-        let firstGroup: Int32
     }
 
+    /// Indexed entries of one symbol that share their first requirement group (-1: none).
     struct EntryRun: Sendable {
         let group: Int32
         let end: Int32

@@ -47,19 +47,23 @@ struct AutomatonBuilder {
     /// The automaton with its entries indexed; call once all patterns are added.
     func build() -> Automaton {
         var automaton = self.automaton
+        let entryGroups = automaton.entryGroups
+        let firstGroup = { (entry: Automaton.Entry) -> Int32 in
+            entry.requirementStart < entry.requirementEnd ? entryGroups[Int(entry.requirementStart)] : -1
+        }
         for symbol in 0..<Int32(vocabulary.symbolCount) {
             // Stable, so the entries of one pattern keep their order.
             let entries = (entriesBySymbol[symbol] ?? []).enumerated()
-                .sorted { ($0.element.firstGroup, $0.offset) < ($1.element.firstGroup, $1.offset) }
+                .sorted { (firstGroup($0.element), $0.offset) < (firstGroup($1.element), $1.offset) }
                 .map(\.element)
             let symbolRuns = automaton.entryRuns.count
             for entry in entries {
                 automaton.indexedEntries.append(entry)
-                let end = Int32(automaton.indexedEntries.count)
-                if automaton.entryRuns.count > symbolRuns, automaton.entryRuns[automaton.entryRuns.count - 1].group == entry.firstGroup {
-                    automaton.entryRuns[automaton.entryRuns.count - 1] = Automaton.EntryRun(group: entry.firstGroup, end: end)
+                let run = Automaton.EntryRun(group: firstGroup(entry), end: Int32(automaton.indexedEntries.count))
+                if automaton.entryRuns.count > symbolRuns, automaton.entryRuns[automaton.entryRuns.count - 1].group == run.group {
+                    automaton.entryRuns[automaton.entryRuns.count - 1] = run
                 } else {
-                    automaton.entryRuns.append(Automaton.EntryRun(group: entry.firstGroup, end: end))
+                    automaton.entryRuns.append(run)
                 }
             }
             automaton.entryStarts.append(Int32(automaton.indexedEntries.count))
@@ -327,8 +331,7 @@ struct AutomatonBuilder {
             case .consume(let testIndex):
                 let entry = Automaton.Entry(
                     state: index, requiresSentenceStart: requiresSentenceStart, opensFocus: opensFocus,
-                    requirementStart: requirement.lowerBound, requirementEnd: requirement.upperBound,
-                    firstGroup: requirement.isEmpty ? -1 : automaton.entryGroups[Int(requirement.lowerBound)])
+                    requirementStart: requirement.lowerBound, requirementEnd: requirement.upperBound)
                 let test = automaton.tests[Int(testIndex)]
                 let testSymbols = Array(automaton.testSymbols[Int(test.symbolStart)..<Int(test.symbolEnd)])
                 let isPositive = test.kind == .words || test.kind == .punctuation

@@ -275,8 +275,11 @@ struct Matcher: Sendable {
 
         /// Whether every requirement group of `entry` is met at `position` or after it in the
         /// sentence: a match starting there lies wholly in that stretch.
-        private func meetsRequirements(_ entry: Automaton.Entry, from position: Int) -> Bool {
-            for index in Int(entry.requirementStart)..<Int(entry.requirementEnd)
+        /// `skippingFirst`: the first group is already known to be met (an indexed entry's run
+        /// checked it).
+        private func meetsRequirements(_ entry: Automaton.Entry, from position: Int, skippingFirst: Bool = false) -> Bool {
+            let first = skippingFirst ? min(entry.requirementStart + 1, entry.requirementEnd) : entry.requirementStart
+            for index in Int(first)..<Int(entry.requirementEnd)
             where !meets(group: Int(tables.entryGroups[index]), from: position) {
                 return false
             }
@@ -296,7 +299,7 @@ struct Matcher: Sendable {
             _ entry: Automaton.Entry, at position: Int, token: Token, tokenSymbols: UnsafeBufferPointer<Int32>, isIndexed: Bool
         ) {
             if entry.requiresSentenceStart && position > firstWord { return }
-            if isIndexed && !meetsRequirements(entry, from: position) { return }
+            if isIndexed && !meetsRequirements(entry, from: position, skippingFirst: true) { return }
             let state = tables.states[Int(entry.state)]
             guard case .consume(let testIndex) = state.operation else { return }
             let test = tables.tests[Int(testIndex)]

@@ -101,7 +101,7 @@ struct Vocabulary: Sendable {
             let pair = Int(first) << 8 | Int(normalized[1])
             guard prefixFirstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return 0 }
         }
-        let upToLength: UInt64 = normalized.count >= 63 ? .max : (1 << UInt64(normalized.count + 1)) - 1
+        let upToLength: UInt64 = normalized.count >= Self.maximumPrefixLength ? .max : (1 << UInt64(normalized.count + 1)) - 1
         return prefixLengthsByFirstByte[Int(first)] & upToLength
     }
 
