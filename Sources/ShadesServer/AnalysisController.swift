@@ -77,7 +77,8 @@ struct AnalysisController: Sendable {
 
     /// Runs `work` on a Dispatch worker thread (neither an event loop nor the cooperative pool)
     /// and answers 503 when it outlasts the request timeout. The timer runs on Dispatch too, so
-    /// it fires even when every cooperative thread is busy.
+    /// it fires even when every cooperative thread is busy; work that finishes after the
+    /// deadline is a timeout too, whichever runs first.
     private func withTimeout<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async throws -> Value {
         let deadline = DispatchTime.now() + .nanoseconds(Int(configuration.requestTimeout.nanoseconds))
         let finished = Mutex(false)
@@ -89,10 +90,14 @@ struct AnalysisController: Sendable {
                 }
                 if first { continuation.resume(with: result) }
             }
-            DispatchQueue.global().async { finish(.success(work())) }
-            DispatchQueue.global().asyncAfter(deadline: deadline) {
-                finish(.failure(APIError(.serviceUnavailable, code: "timeout", message: "The analysis took longer than the request timeout.")))
+            let timeout = APIError(.serviceUnavailable, code: "timeout", message: "The analysis took longer than the request timeout.")
+            // Work that ends past the deadline is late even if the timer has not run yet (on a
+            // busy machine both wait for a Dispatch thread).
+            DispatchQueue.global().async {
+                let value = work()
+                finish(DispatchTime.now() > deadline ? .failure(timeout) : .success(value))
             }
+            DispatchQueue.global().asyncAfter(deadline: deadline) { finish(.failure(timeout)) }
         }
     }
 
