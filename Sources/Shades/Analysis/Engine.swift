@@ -58,7 +58,8 @@ final class Engine: Sendable {
         var builder = AutomatonBuilder(vocabulary: vocabulary, classes: classes, normalize: normalize)
         var targets: [Target] = []
         func add(_ pattern: Located<Pattern>, _ target: Target) throws(LexiconError) {
-            try builder.add(pattern, target: Int32(targets.count))
+            let reportsFindings = if case .rule = target { true } else { false }
+            try builder.add(pattern, target: Int32(targets.count), reportsFindings: reportsFindings)
             targets.append(target)
         }
 

@@ -48,6 +48,12 @@ struct Automaton: Sendable {
         let requirementEnd: Int32
     }
 
+    /// `entryGroups[start..<end]`: the requirement groups of one pattern.
+    struct RequirementRange: Sendable {
+        let start: Int32
+        let end: Int32
+    }
+
     /// Indexed entries of one symbol that share their first requirement group (-1: none).
     struct EntryRun: Sendable {
         let group: Int32
@@ -85,4 +91,12 @@ struct Automaton: Sendable {
     /// Entries without requirement groups that must be tried at every token (gaps and negated
     /// sets first).
     var unindexedEntries: [Entry] = []
+    /// The requirements of the patterns that report findings, by first group: those anchored on
+    /// group `g` are `findingRequirements[findingRequirementStarts[g]..<findingRequirementStarts[g + 1]]`.
+    /// A sentence that meets every group of none of them can hold no finding, so it is skipped
+    /// (its exceptions, requirements and context words matter only around findings).
+    var findingRequirements: [RequirementRange] = []
+    var findingRequirementStarts: [Int32] = [0]
+    /// A pattern that reports findings needs no group, so no sentence can be skipped.
+    var hasUngatedFindingPattern = false
 }

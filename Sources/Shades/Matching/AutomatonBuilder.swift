@@ -5,6 +5,9 @@ struct AutomatonBuilder {
     private var automaton = Automaton()
     private var entriesBySymbol: [Int32: [Automaton.Entry]] = [:]
     private var entriesByAnchor: [Int32: [Automaton.Entry]] = [:]
+    /// The requirement ranges (in `entryGroups`) of the patterns that report findings, by
+    /// their first group.
+    private var findingRequirementsByAnchor: [Int32: [Automaton.RequirementRange]] = [:]
     private(set) var vocabulary: Vocabulary
     private let classes: [String: WordClass]
     private let normalize: (String) -> String
@@ -27,8 +30,10 @@ struct AutomatonBuilder {
         self.normalize = normalize
     }
 
-    /// Adds a pattern whose matches report `target`.
-    mutating func add(_ pattern: Located<Pattern>, target: Int32) throws(LexiconError) {
+    /// Adds a pattern whose matches report `target`. `reportsFindings`: its matches can become
+    /// findings by themselves (a rule's pattern, not an exception, requirement or context), so a
+    /// sentence where no such pattern can match is not matched at all.
+    mutating func add(_ pattern: Located<Pattern>, target: Int32, reportsFindings: Bool) throws(LexiconError) {
         let accept = addState(.accept(target: target), next: -1)
         let start = try compile(pattern.value, next: accept, at: pattern.location)
         // The rarest group comes first: it anchors the pattern's entries and is checked first.
@@ -39,6 +44,14 @@ struct AutomatonBuilder {
         }
         let first = Int32(automaton.entryGroups.count)
         automaton.entryGroups += groups
+        if reportsFindings {
+            if let anchor = groups.first {
+                findingRequirementsByAnchor[anchor, default: []].append(
+                    Automaton.RequirementRange(start: first, end: Int32(automaton.entryGroups.count)))
+            } else {
+                automaton.hasUngatedFindingPattern = true
+            }
+        }
         try addEntries(
             from: start, requirement: first..<Int32(automaton.entryGroups.count),
             anchorFrequency: required.first.map { frequency(of: $0) }, at: pattern.location)
@@ -75,6 +88,8 @@ struct AutomatonBuilder {
         for group in 0..<Int32(groupIndex.count) {
             automaton.anchoredEntries += entriesByAnchor[group] ?? []
             automaton.anchorStarts.append(Int32(automaton.anchoredEntries.count))
+            automaton.findingRequirements += findingRequirementsByAnchor[group] ?? []
+            automaton.findingRequirementStarts.append(Int32(automaton.findingRequirements.count))
         }
         return automaton
     }

@@ -16,6 +16,9 @@ final class AutomatonTables: @unchecked Sendable {
     let groupsBySymbol: UnsafeBufferPointer<Int32>
     let groupStarts: UnsafeBufferPointer<Int32>
     let entryGroups: UnsafeBufferPointer<Int32>
+    let findingRequirements: UnsafeBufferPointer<Automaton.RequirementRange>
+    let findingRequirementStarts: UnsafeBufferPointer<Int32>
+    let hasUngatedFindingPattern: Bool
 
     init(_ automaton: Automaton) {
         states = Self.copy(automaton.states)
@@ -32,6 +35,9 @@ final class AutomatonTables: @unchecked Sendable {
         groupsBySymbol = Self.copy(automaton.groupsBySymbol)
         groupStarts = Self.copy(automaton.groupStarts)
         entryGroups = Self.copy(automaton.entryGroups)
+        findingRequirements = Self.copy(automaton.findingRequirements)
+        findingRequirementStarts = Self.copy(automaton.findingRequirementStarts)
+        hasUngatedFindingPattern = automaton.hasUngatedFindingPattern
     }
 
     deinit {
@@ -48,6 +54,8 @@ final class AutomatonTables: @unchecked Sendable {
         groupsBySymbol.deallocate()
         groupStarts.deallocate()
         entryGroups.deallocate()
+        findingRequirements.deallocate()
+        findingRequirementStarts.deallocate()
     }
 
     /// Whether `test` accepts `token`, whose symbols are `tokenSymbols`.

@@ -14,7 +14,9 @@ struct RawMatch: Sendable, Equatable {
 /// A pattern with requirement groups is active in a sentence only when the sentence meets all
 /// of them, found from the groups its words meet; it starts at a token only when every group
 /// is met by that token or a later one. So most patterns never run and most tokens start
-/// nothing, however many rules there are. The hot loop works on
+/// nothing, however many rules there are. A sentence in which no pattern that reports findings
+/// is active is skipped whole: exceptions, requirements and context words only matter around
+/// findings. The hot loop works on
 /// the automaton's `AutomatonTables` and on preallocated `Buffers` through raw pointers: no
 /// reference counting or allocation per token.
 struct Matcher: Sendable {
@@ -167,6 +169,7 @@ struct Matcher: Sendable {
             }
             currentCount = 0
             markGroups(range)
+            guard mayHoldFinding() else { return }
             activateEntries()
             for position in range {
                 let token = tokens[position]
@@ -229,6 +232,25 @@ struct Matcher: Sendable {
                 start(entry, at: position, token: token, tokenSymbols: tokenSymbols, isIndexed: false)
             }
             activeCount = kept
+        }
+
+        /// Whether some pattern that reports findings has every requirement group met in the
+        /// sentence; if none has, nothing in the sentence can become a finding.
+        private func mayHoldFinding() -> Bool {
+            if tables.hasUngatedFindingPattern { return true }
+            for index in 0..<metGroupCount {
+                let group = Int(metGroups[index])
+                for requirement in tables.findingRequirements[Int(tables.findingRequirementStarts[group])..<Int(tables.findingRequirementStarts[group + 1])] {
+                    var met = true
+                    for position in Int(requirement.start + 1)..<Int(requirement.end)
+                    where groupSentence[Int(tables.entryGroups[position])] != sentenceNumber {
+                        met = false
+                        break
+                    }
+                    if met { return true }
+                }
+            }
+            return false
         }
 
         /// Collects the anchored entries whose every requirement group the sentence meets.
