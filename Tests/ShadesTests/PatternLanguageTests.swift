@@ -39,6 +39,16 @@ import Shades
         #expect(matches(shades, "hallways") == [])
     }
 
+    @Test func wordsOutsideASCIIAndUnicodeSpaces() throws {
+        // A no-break space separates items like a space; accented words are whole words.
+        let shades = try analyzer(["(déjà\u{00A0}vu | naïve*) !über"])
+        #expect(matches(shades, "Déjà vu again.") == ["Déjà vu again"])
+        #expect(matches(shades, "So naïvely hopeful.") == ["naïvely hopeful"])
+        #expect(matches(shades, "naïve über") == [])
+        let failure = try #require(throws: LexiconError.self) { try analyzer(["déjà ) vu"]) }
+        #expect(failure.message.contains("unexpected ')' at column 6"), "\(failure)")
+    }
+
     @Test func phrasesAlternativesAndOptionalWords() throws {
         let shades = try analyzer(["(every time | all the time) [again]"])
         #expect(matches(shades, "It happens every time again") == ["every time again"])

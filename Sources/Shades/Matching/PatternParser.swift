@@ -1,14 +1,15 @@
-/// Reads the pattern syntax of Lexicons/README.md into a `Pattern`.
+/// Reads the pattern syntax of Lexicons/README.md into a `Pattern`. It reads UTF-8 bytes: the
+/// syntax is ASCII, and words are cut at ASCII brackets and spaces (and Unicode spaces).
 struct PatternParser {
     struct Failure: Error, Equatable {
         let message: String
     }
 
-    private let characters: [Character]
+    private let bytes: [UInt8]
     private var position = 0
 
     static func parse(_ source: String) throws(Failure) -> Pattern {
-        var parser = PatternParser(characters: Array(source))
+        var parser = PatternParser(bytes: Array(source.utf8))
         let pattern = try parser.parseAlternatives(closing: nil)
         if pattern == .sequence([]) { throw Failure(message: "the pattern is empty") }
         if focusCount(pattern) > 1 { throw Failure(message: "a pattern has at most one <focus>") }
@@ -47,24 +48,24 @@ struct PatternParser {
         }
     }
 
-    private init(characters: [Character]) {
-        self.characters = characters
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
     }
 
-    private mutating func parseAlternatives(closing: Character?) throws(Failure) -> Pattern {
+    private mutating func parseAlternatives(closing: UInt8?) throws(Failure) -> Pattern {
         var branches = [try parseSequence()]
         while let next = peek() {
-            if next == "|" {
+            if next == UInt8(ascii: "|") {
                 position += 1
                 branches.append(try parseSequence())
             } else if next == closing {
                 break
             } else {
-                throw Failure(message: "unexpected '\(next)' at column \(position + 1)")
+                throw Failure(message: "unexpected '\(character(at: position))' at column \(column(of: position))")
             }
         }
-        if closing != nil {
-            guard peek() == closing else { throw Failure(message: "missing '\(closing!)'") }
+        if let closing {
+            guard peek() == closing else { throw Failure(message: "missing '\(Character(Unicode.Scalar(closing)))'") }
             position += 1
         }
         if branches.contains(.sequence([])) {
@@ -75,34 +76,32 @@ struct PatternParser {
 
     private mutating func parseSequence() throws(Failure) -> Pattern {
         var items: [Pattern] = []
-        while let next = peek(), next != "|", next != ")", next != "]", next != ">" {
+        while let next = peek(), !"|)]>".utf8.contains(next) {
             items.append(contentsOf: try parseItem())
         }
         return items.count == 1 ? items[0] : .sequence(items)
     }
 
     private mutating func parseItem() throws(Failure) -> [Pattern] {
-        let character = characters[position]
-        switch character {
-        case "(":
+        switch bytes[position] {
+        case UInt8(ascii: "("):
             position += 1
-            return [try parseAlternatives(closing: ")")]
-        case "[":
+            return [try parseAlternatives(closing: UInt8(ascii: ")"))]
+        case UInt8(ascii: "["):
             position += 1
-            return [.optional(try parseAlternatives(closing: "]"))]
-        case "<":
+            return [.optional(try parseAlternatives(closing: UInt8(ascii: "]")))]
+        case UInt8(ascii: "<"):
             position += 1
-            return [.focus(try parseAlternatives(closing: ">"))]
-        case "{":
+            return [.focus(try parseAlternatives(closing: UInt8(ascii: ">")))]
+        case UInt8(ascii: "{"):
             return [try parseGap()]
-        case "^":
+        case UInt8(ascii: "^"):
             position += 1
             return [.sentenceStart]
-        case "$":
+        case UInt8(ascii: "$"):
             position += 1
             return [.sentenceEnd]
-        case "!" where position + 1 < characters.count
-            && (characters[position + 1].isLetter || characters[position + 1].isNumber || characters[position + 1] == "@"):
+        case UInt8(ascii: "!") where position + 1 < bytes.count && startsWordOrClass(at: position + 1):
             position += 1
             let atoms = try parseAtom()
             guard atoms.count == 1 else { throw Failure(message: "'!' applies to one word, not '\(atoms)'") }
@@ -114,10 +113,10 @@ struct PatternParser {
 
     private mutating func parseGap() throws(Failure) -> Pattern {
         let start = position
-        guard let close = characters[position...].firstIndex(of: "}") else {
-            throw Failure(message: "missing '}' after column \(start + 1)")
+        guard let close = bytes[position...].firstIndex(of: UInt8(ascii: "}")) else {
+            throw Failure(message: "missing '}' after column \(column(of: start))")
         }
-        let body = String(characters[(position + 1)..<close])
+        let body = String(decoding: bytes[(position + 1)..<close], as: UTF8.self)
         position = close + 1
         let bounds = body.split(separator: ",", omittingEmptySubsequences: false)
             .map { Int(String($0.filter { !$0.isWhitespace })) }
@@ -129,11 +128,11 @@ struct PatternParser {
 
     private mutating func parseAtom() throws(Failure) -> [Pattern] {
         let start = position
-        while position < characters.count, !Self.isSpace(characters[position]), !Self.isBracket(characters[position]) {
+        while position < bytes.count, spaceLength(at: position) == 0, !Self.isBracket(bytes[position]) {
             position += 1
         }
-        let text = String(characters[start..<position])
-        if text.isEmpty { throw Failure(message: "unexpected '\(characters[start])' at column \(start + 1)") }
+        if position == start { throw Failure(message: "unexpected '\(character(at: start))' at column \(column(of: start))") }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
         if text.allSatisfy({ $0.isPunctuation || $0.isSymbol }) && !text.contains("@") {
             return [.punctuation(text)]
         }
@@ -160,20 +159,54 @@ struct PatternParser {
         }
     }
 
-    private mutating func peek() -> Character? {
-        while position < characters.count, Self.isSpace(characters[position]) { position += 1 }
-        return position < characters.count ? characters[position] : nil
-    }
-
-    /// A space between pattern items (ASCII is tested first: Unicode properties are slow).
-    private static func isSpace(_ character: Character) -> Bool {
-        character.asciiValue.map { $0 == 0x20 || (0x09...0x0D).contains($0) } ?? character.isWhitespace
-    }
-
-    private static func isBracket(_ character: Character) -> Bool {
-        switch character {
-        case "(", ")", "[", "]", "<", ">", "{", "}", "|": true
-        default: false
+    /// The next byte after any spaces, or nil at the end.
+    private mutating func peek() -> UInt8? {
+        while position < bytes.count {
+            let length = spaceLength(at: position)
+            if length == 0 { return bytes[position] }
+            position += length
         }
+        return nil
+    }
+
+    /// The length in bytes of the space that starts at `index`, or 0. ASCII is tested first:
+    /// Unicode properties are slow.
+    private func spaceLength(at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
+        let scalar = scalar(at: index)
+        return scalar.value.properties.isWhitespace ? scalar.length : 0
+    }
+
+    /// Whether a word, number or `@class` starts at `index` (what may follow a `!`).
+    private func startsWordOrClass(at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            let character = Character(Unicode.Scalar(byte))
+            return character.isLetter || character.isNumber || byte == UInt8(ascii: "@")
+        }
+        let character = self.character(at: index)
+        return character.isLetter || character.isNumber
+    }
+
+    private func scalar(at index: Int) -> (value: Unicode.Scalar, length: Int) {
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return (Unicode.Scalar(0xFFFD)!, 1) }
+        return (scalar, UTF8.width(scalar))
+    }
+
+    /// The character that starts at `index`, for messages.
+    private func character(at index: Int) -> Character {
+        String(decoding: bytes[index...], as: UTF8.self).first ?? " "
+    }
+
+    /// The column of `index` in characters, counting from 1, for messages.
+    private func column(of index: Int) -> Int {
+        String(decoding: bytes[..<index], as: UTF8.self).count + 1
+    }
+
+    private static func isBracket(_ byte: UInt8) -> Bool {
+        "()[]<>{}|".utf8.contains(byte)
     }
 }
