@@ -121,6 +121,18 @@ extension PatternLanguageTests {
         #expect(matches(shades, "I always walk.") == [])
         #expect(matches(shades, "I always walk. I am sad.") == [])
     }
+
+    /// Sentences where no rule pattern can match are skipped; that must not lose a match.
+    @Test func sentencesWithoutPossibleFindingsAreSkippedSafely() throws {
+        // A pattern that needs no particular word can match in any sentence.
+        let anyLastWord = try analyzer(["!@me $"])
+        #expect(matches(anyLastWord, "Rain fell. I saw me. Then sun.") == ["fell", "sun"])
+        // Context and exception words alone do not make a sentence matter, nor reach across.
+        let negatable = try analyzer(["<always>"], extra: "class negation\n  words: not\n", fields: "  except: always on call")
+        #expect(matches(negatable, "Not today. I always win.") == ["always"])
+        #expect(matches(negatable, "Not always. On call. I always lose.") == ["always"])
+        #expect(matches(negatable, "I am always on call. Always.") == ["Always"])
+    }
 }
 
 extension PatternLanguageTests {

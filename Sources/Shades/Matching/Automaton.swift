@@ -94,7 +94,8 @@ struct Automaton: Sendable {
     /// The requirements of the patterns that report findings, by first group: those anchored on
     /// group `g` are `findingRequirements[findingRequirementStarts[g]..<findingRequirementStarts[g + 1]]`.
     /// A sentence that meets every group of none of them can hold no finding, so it is skipped
-    /// (its exceptions, requirements and context words matter only around findings).
+    /// (its exceptions, requirements, fixed expressions, allowed phrases and context words
+    /// matter only around findings).
     var findingRequirements: [RequirementRange] = []
     var findingRequirementStarts: [Int32] = [0]
     /// A pattern that reports findings needs no group, so no sentence can be skipped.

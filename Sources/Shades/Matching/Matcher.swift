@@ -15,10 +15,10 @@ struct RawMatch: Sendable, Equatable {
 /// of them, found from the groups its words meet; it starts at a token only when every group
 /// is met by that token or a later one. So most patterns never run and most tokens start
 /// nothing, however many rules there are. A sentence in which no pattern that reports findings
-/// is active is skipped whole: exceptions, requirements and context words only matter around
-/// findings. The hot loop works on
-/// the automaton's `AutomatonTables` and on preallocated `Buffers` through raw pointers: no
-/// reference counting or allocation per token.
+/// is active is skipped whole: exceptions, requirements, fixed expressions, allowed phrases and
+/// context words only matter around findings. The hot loop works on the automaton's
+/// `AutomatonTables` and on preallocated `Buffers` through raw pointers: no reference counting
+/// or allocation per token.
 struct Matcher: Sendable {
     struct Thread {
         var state: Int32
@@ -161,6 +161,8 @@ struct Matcher: Sendable {
         }
 
         mutating func matchSentence(_ range: Range<Int>) {
+            markGroups(range)
+            guard mayHoldFinding() else { return }
             firstWord = range.upperBound
             afterLastWord = range.lowerBound
             for position in range where tokens[position].isWordLike {
@@ -168,8 +170,6 @@ struct Matcher: Sendable {
                 afterLastWord = position + 1
             }
             currentCount = 0
-            markGroups(range)
-            guard mayHoldFinding() else { return }
             activateEntries()
             for position in range {
                 let token = tokens[position]

@@ -1,5 +1,6 @@
 /// Reads the pattern syntax of Lexicons/README.md into a `Pattern`. It reads UTF-8 bytes: the
-/// syntax is ASCII, and words are cut at ASCII brackets and spaces (and Unicode spaces).
+/// syntax is ASCII, and words are cut at ASCII brackets and spaces (and Unicode spaces), one
+/// scalar at a time (a combining mark after a bracket or a space starts the next item).
 struct PatternParser {
     struct Failure: Error, Equatable {
         let message: String
@@ -128,8 +129,8 @@ struct PatternParser {
 
     private mutating func parseAtom() throws(Failure) -> [Pattern] {
         let start = position
-        while position < bytes.count, spaceLength(at: position) == 0, !Self.isBracket(bytes[position]) {
-            position += 1
+        while position < bytes.count, !Self.isBracket(bytes[position]), spaceLength(at: position) == 0 {
+            position += bytes[position] < 0x80 ? 1 : scalar(at: position).length
         }
         if position == start { throw Failure(message: "unexpected '\(character(at: start))' at column \(column(of: start))") }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
@@ -189,16 +190,18 @@ struct PatternParser {
         return character.isLetter || character.isNumber
     }
 
+    /// The Unicode scalar that starts at `index` and its length in bytes (the source came from a
+    /// `String`, so it is valid UTF-8 and `index` is never inside a scalar).
     private func scalar(at index: Int) -> (value: Unicode.Scalar, length: Int) {
         var iterator = bytes[index...].makeIterator()
         var decoder = UTF8()
-        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return (Unicode.Scalar(0xFFFD)!, 1) }
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return ("\u{FFFD}", 1) }
         return (scalar, UTF8.width(scalar))
     }
 
-    /// The character that starts at `index`, for messages.
+    /// The character that starts at `index` (its first scalar), for tests and messages.
     private func character(at index: Int) -> Character {
-        String(decoding: bytes[index...], as: UTF8.self).first ?? " "
+        Character(scalar(at: index).value)
     }
 
     /// The column of `index` in characters, counting from 1, for messages.
