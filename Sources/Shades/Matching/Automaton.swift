@@ -42,10 +42,9 @@ struct Automaton: Sendable {
         let state: Int32
         let requiresSentenceStart: Bool
         let opensFocus: Bool
-        /// `entryGroups[requirementStart..<requirementEnd]`: the requirement groups the
-        /// sentence must meet, every one, for the pattern to match (none: no requirement).
-        let requirementStart: Int32
-        let requirementEnd: Int32
+        /// The requirement groups the sentence must meet, every one, for the pattern to match
+        /// (none: no requirement).
+        let requirements: RequirementRange
     }
 
     /// `entryGroups[start..<end]`: the requirement groups of one pattern.

@@ -42,18 +42,18 @@ struct AutomatonBuilder {
         for id in required.map({ group($0) }) where !groups.contains(id) {
             groups.append(id)
         }
-        let first = Int32(automaton.entryGroups.count)
+        let requirements = Automaton.RequirementRange(
+            start: Int32(automaton.entryGroups.count), end: Int32(automaton.entryGroups.count + groups.count))
         automaton.entryGroups += groups
         if reportsFindings {
             if let anchor = groups.first {
-                findingRequirementsByAnchor[anchor, default: []].append(
-                    Automaton.RequirementRange(start: first, end: Int32(automaton.entryGroups.count)))
+                findingRequirementsByAnchor[anchor, default: []].append(requirements)
             } else {
                 automaton.hasUngatedFindingPattern = true
             }
         }
         try addEntries(
-            from: start, requirement: first..<Int32(automaton.entryGroups.count),
+            from: start, requirements: requirements,
             anchorFrequency: required.first.map { frequency(of: $0) }, at: pattern.location)
     }
 
@@ -62,7 +62,7 @@ struct AutomatonBuilder {
         var automaton = self.automaton
         let entryGroups = automaton.entryGroups
         let firstGroup = { (entry: Automaton.Entry) -> Int32 in
-            entry.requirementStart < entry.requirementEnd ? entryGroups[Int(entry.requirementStart)] : -1
+            entry.requirements.start < entry.requirements.end ? entryGroups[Int(entry.requirements.start)] : -1
         }
         for symbol in 0..<Int32(vocabulary.symbolCount) {
             // Stable, so the entries of one pattern keep their order.
@@ -335,7 +335,7 @@ struct AutomatonBuilder {
     /// is tried at every token of the sentences that activate it, an indexed one at the tokens
     /// with its symbols, so a word counts `tokensPerSentence` times more for the anchor.
     private mutating func addEntries(
-        from start: Int32, requirement: Range<Int32>, anchorFrequency: Int?, at location: SourceLocation
+        from start: Int32, requirements: Automaton.RequirementRange, anchorFrequency: Int?, at location: SourceLocation
     ) throws(LexiconError) {
         var visited: Set<Int32> = []
         var pending: [(state: Int32, requiresSentenceStart: Bool, opensFocus: Bool)] = [(start, false, false)]
@@ -346,12 +346,12 @@ struct AutomatonBuilder {
             case .consume(let testIndex):
                 let entry = Automaton.Entry(
                     state: index, requiresSentenceStart: requiresSentenceStart, opensFocus: opensFocus,
-                    requirementStart: requirement.lowerBound, requirementEnd: requirement.upperBound)
+                    requirements: requirements)
                 let test = automaton.tests[Int(testIndex)]
                 let testSymbols = Array(automaton.testSymbols[Int(test.symbolStart)..<Int(test.symbolEnd)])
                 let isPositive = test.kind == .words || test.kind == .punctuation
                 if let anchorFrequency, !isPositive || anchorFrequency * Self.tokensPerSentence < frequency(of: testSymbols) {
-                    entriesByAnchor[automaton.entryGroups[Int(requirement.lowerBound)], default: []].append(entry)
+                    entriesByAnchor[automaton.entryGroups[Int(requirements.start)], default: []].append(entry)
                 } else if isPositive {
                     for symbol in testSymbols {
                         entriesBySymbol[symbol, default: []].append(entry)

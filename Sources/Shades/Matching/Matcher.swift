@@ -261,7 +261,7 @@ struct Matcher: Sendable {
                 for entryIndex in Int(tables.anchorStarts[group])..<Int(tables.anchorStarts[group + 1]) {
                     let entry = tables.anchoredEntries[entryIndex]
                     var met = true
-                    for requirement in Int(entry.requirementStart + 1)..<Int(entry.requirementEnd)
+                    for requirement in Int(entry.requirements.start + 1)..<Int(entry.requirements.end)
                     where groupSentence[Int(tables.entryGroups[requirement])] != sentenceNumber {
                         met = false
                         break
@@ -300,8 +300,8 @@ struct Matcher: Sendable {
         /// `skippingFirst`: the first group is already known to be met (an indexed entry's run
         /// checked it).
         private func meetsRequirements(_ entry: Automaton.Entry, from position: Int, skippingFirst: Bool = false) -> Bool {
-            let first = skippingFirst ? min(entry.requirementStart + 1, entry.requirementEnd) : entry.requirementStart
-            for index in Int(first)..<Int(entry.requirementEnd)
+            let first = skippingFirst ? min(entry.requirements.start + 1, entry.requirements.end) : entry.requirements.start
+            for index in Int(first)..<Int(entry.requirements.end)
             where !meets(group: Int(tables.entryGroups[index]), from: position) {
                 return false
             }
