@@ -240,17 +240,22 @@ struct Matcher: Sendable {
             if tables.hasUngatedFindingPattern { return true }
             for index in 0..<metGroupCount {
                 let group = Int(metGroups[index])
-                for requirement in tables.findingRequirements[Int(tables.findingRequirementStarts[group])..<Int(tables.findingRequirementStarts[group + 1])] {
-                    var met = true
-                    for position in Int(requirement.start + 1)..<Int(requirement.end)
-                    where groupSentence[Int(tables.entryGroups[position])] != sentenceNumber {
-                        met = false
-                        break
-                    }
-                    if met { return true }
+                for requirements in tables.findingRequirements[Int(tables.findingRequirementStarts[group])..<Int(tables.findingRequirementStarts[group + 1])]
+                where sentenceMeetsGroupsAfterAnchor(requirements) {
+                    return true
                 }
             }
             return false
+        }
+
+        /// Whether the sentence meets every group of `requirements` after the first (the anchor,
+        /// already known to be met).
+        private func sentenceMeetsGroupsAfterAnchor(_ requirements: Automaton.RequirementRange) -> Bool {
+            for index in Int(requirements.start + 1)..<Int(requirements.end)
+            where groupSentence[Int(tables.entryGroups[index])] != sentenceNumber {
+                return false
+            }
+            return true
         }
 
         /// Collects the anchored entries whose every requirement group the sentence meets.
@@ -260,13 +265,7 @@ struct Matcher: Sendable {
                 let group = Int(metGroups[index])
                 for entryIndex in Int(tables.anchorStarts[group])..<Int(tables.anchorStarts[group + 1]) {
                     let entry = tables.anchoredEntries[entryIndex]
-                    var met = true
-                    for requirement in Int(entry.requirements.start + 1)..<Int(entry.requirements.end)
-                    where groupSentence[Int(tables.entryGroups[requirement])] != sentenceNumber {
-                        met = false
-                        break
-                    }
-                    if met {
+                    if sentenceMeetsGroupsAfterAnchor(entry.requirements) {
                         activeEntries[activeCount] = entry
                         activeCount += 1
                     }
