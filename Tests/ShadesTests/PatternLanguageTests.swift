@@ -82,6 +82,17 @@ import Shades
         #expect(matches(atEnd, "full of doubt") == [])
     }
 
+    @Test func aShortLabelAndAColonStartTheSentenceAnew() throws {
+        let shades = try analyzer(["^ <always>", "(^ | me) <idiot>"])
+        #expect(matches(shades, "Thought: always.") == ["always"])
+        #expect(matches(shades, "- Automatic negative thought: \"always\"") == ["always"])
+        #expect(matches(shades, "Note to self: idiot!") == ["idiot"])
+        #expect(matches(shades, "Then I thought: always.") == ["always"])
+        // Four words are not a label; a colon after other punctuation starts nothing.
+        #expect(matches(shades, "My first thought ever: always.") == [])
+        #expect(matches(shades, "Thought, then: always.") == [])
+    }
+
     @Test func matchesStayInsideOneSentence() throws {
         let shades = try analyzer(["@me {0,3} always"])
         #expect(matches(shades, "I tried. Always.") == [])

@@ -9,7 +9,9 @@ struct RawMatch: Sendable, Equatable {
 
 /// Runs an `Automaton` over the tokens of a text in one pass per sentence (a Pike VM: all
 /// live partial matches advance together, earlier starts first). Punctuation that a pattern
-/// does not name is skipped, except that clause punctuation ends a gap.
+/// does not name is skipped, except that clause punctuation ends a gap. A sentence that opens
+/// with a short label and a colon ("Thought: nobody ever calls", "Me: am I so stupid?") starts
+/// anew after the colon too, for patterns anchored at the sentence start.
 ///
 /// A pattern with requirement groups is active in a sentence only when the sentence meets all
 /// of them, found from the groups its words meet; it starts at a token only when every group
@@ -141,6 +143,8 @@ struct Matcher: Sendable {
         var nextCount = 0
         var generation: UInt32
         var firstWord = 0
+        /// The first word after a label that opens the sentence, or -1.
+        var firstWordAfterLabel = -1
         var afterLastWord = 0
 
         init(tables: AutomatonTables, tokens: UnsafeBufferPointer<Token>, symbols: UnsafeBufferPointer<Int32>, buffers: Buffers) {
@@ -169,6 +173,7 @@ struct Matcher: Sendable {
                 if firstWord == range.upperBound { firstWord = position }
                 afterLastWord = position + 1
             }
+            firstWordAfterLabel = wordAfterOpeningLabel(range)
             currentCount = 0
             activateEntries()
             for position in range {
@@ -319,7 +324,7 @@ struct Matcher: Sendable {
         private mutating func start(
             _ entry: Automaton.Entry, at position: Int, token: Token, tokenSymbols: UnsafeBufferPointer<Int32>, isIndexed: Bool
         ) {
-            if entry.requiresSentenceStart && position > firstWord { return }
+            if entry.requiresSentenceStart && !isSentenceStart(position) { return }
             if isIndexed && !meetsRequirements(entry, from: position, skippingFirst: true) { return }
             let state = tables.states[Int(entry.state)]
             guard case .consume(let testIndex) = state.operation else { return }
@@ -358,7 +363,7 @@ struct Matcher: Sendable {
                     pending[pendingCount] = other
                     pendingCount += 1
                 case .assertSentenceStart:
-                    guard position <= firstWord else { continue }
+                    guard isSentenceStart(position) else { continue }
                 case .assertSentenceEnd:
                     guard position >= afterLastWord else { continue }
                 case .focusOpen:
@@ -377,6 +382,31 @@ struct Matcher: Sendable {
                 pending[pendingCount] = thread
                 pendingCount += 1
             }
+        }
+
+        private func isSentenceStart(_ position: Int) -> Bool {
+            position <= firstWord || position == firstWordAfterLabel
+        }
+
+        /// The first word after one to three words and a colon that open `range`, or -1.
+        private func wordAfterOpeningLabel(_ range: Range<Int>) -> Int {
+            var labelWords = 0
+            var position = firstWord
+            while position < range.upperBound {
+                let token = tokens[position]
+                if token.isWordLike {
+                    labelWords += 1
+                    if labelWords > 3 { return -1 }
+                } else if token.flags.contains(.colon) && labelWords > 0 {
+                    break
+                } else {
+                    return -1
+                }
+                position += 1
+            }
+            position += 1
+            while position < range.upperBound, !tokens[position].isWordLike { position += 1 }
+            return position < range.upperBound ? position : -1
         }
 
         private mutating func nextGeneration() {

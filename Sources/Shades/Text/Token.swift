@@ -12,6 +12,8 @@ struct Token: Sendable, Equatable {
         static let doubleQuote = Flags(rawValue: 1 << 2)
         /// A question mark.
         static let question = Flags(rawValue: 1 << 3)
+        /// A colon, which after a short label ("Thought:", "Me:") starts the sentence anew.
+        static let colon = Flags(rawValue: 1 << 4)
     }
 
     /// UTF-8 byte range in the analysed text.

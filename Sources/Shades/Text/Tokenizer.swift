@@ -100,7 +100,9 @@ struct Tokenizer: Sendable {
         _ segment: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int
     ) -> Token.Flags {
         switch (segment.count, segment[0]) {
-        case (1, 0x2C), (1, 0x3B), (1, 0x3A), (1, 0x28), (1, 0x29):
+        case (1, 0x3A):
+            return [.clauseBreak, .colon]
+        case (1, 0x2C), (1, 0x3B), (1, 0x28), (1, 0x29):
             return .clauseBreak
         case (1, 0x2D):
             // A hyphen inside a word ("full-time") joins; one with space around it is a dash.
