@@ -170,6 +170,30 @@ extension PatternLanguageTests {
         #expect(shades.analyze("I ruin everything").findings.map(\.rule) == ["specific"])
         #expect(shades.analyze("everything hurts").findings.map(\.rule) == ["broad"])
     }
+
+    @Test func aLongerYieldingMatchDoesNotPushOutAnotherRule() throws {
+        // Neither rule stands beside others, and the yielding match is the longer one.
+        let source = """
+            rule broad
+              category: overgeneralization
+              pattern: (they | he) {0,3} <never>
+              overlap: yield
+              message: m
+              suggest: s
+              source: test
+              match: x
+            rule specific
+              category: overgeneralization
+              pattern: he <never> listens
+              message: m
+              suggest: s
+              source: test
+              match: x
+            """
+        let shades = try Analyzer(lexicons: [Lexicon(source: source, name: "test.shades")])
+        #expect(shades.analyze("they say he never listens").findings.map(\.rule) == ["specific"])
+        #expect(shades.analyze("they say he never sings").findings.map(\.rule) == ["broad"])
+    }
 }
 
 extension PatternLanguageTests {

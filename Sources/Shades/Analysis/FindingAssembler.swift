@@ -85,8 +85,8 @@ struct FindingAssembler {
 
     /// The longest match wins where findings overlap (between equals, the rule defined first),
     /// unless one of the rules declares that its findings stand beside others; even then one
-    /// phrase gets one finding per category. Findings of `yield` rules then give way to any
-    /// other finding they overlap.
+    /// phrase gets one finding per category. Findings of `yield` rules come last, so they never
+    /// push out another rule's finding, and they give way to any other finding they overlap.
     ///
     /// Focuses lie within one sentence, so only findings of the same sentence can conflict:
     /// the candidates are taken sentence by sentence, each checked against the ones already
@@ -95,6 +95,8 @@ struct FindingAssembler {
         let ordered = candidates.sorted {
             let sentences = (tokens[$0.match.focusStart].sentence, tokens[$1.match.focusStart].sentence)
             if sentences.0 != sentences.1 { return sentences.0 < sentences.1 }
+            let yields = (engine.ruleTraits[$0.ruleIndex].overlap == .yield, engine.ruleTraits[$1.ruleIndex].overlap == .yield)
+            if yields.0 != yields.1 { return yields.1 }
             let lengths = ($0.match.end - $0.match.start, $1.match.end - $1.match.start)
             if lengths.0 != lengths.1 { return lengths.0 > lengths.1 }
             return ($0.ruleIndex, $0.match.start) < ($1.ruleIndex, $1.match.start)
