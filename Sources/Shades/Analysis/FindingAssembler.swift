@@ -7,7 +7,7 @@ struct FindingAssembler {
         let ruleIndex: Int
         let patternIndex: Int
         let match: RawMatch
-        var modifiers: Set<Modifier>
+        var modifiers: ModifierSet
         var focusSpan: RawMatch {
             RawMatch(target: match.target, start: match.focusStart, end: match.focusEnd,
                      focusStart: match.focusStart, focusEnd: match.focusEnd)
@@ -145,7 +145,7 @@ struct FindingAssembler {
                 match: String(decoding: UnsafeBufferPointer(rebasing: bytes[byteRange]), as: UTF8.self),
                 utf8Range: byteRange, unicodeScalarRange: offsets.scalarRange(of: byteRange),
                 sentence: tokens[candidate.match.focusStart].sentence, severity: severity, message: rule.message,
-                suggestions: rule.suggestions, modifiers: Modifier.allCases.filter(candidate.modifiers.contains)))
+                suggestions: rule.suggestions, modifiers: candidate.modifiers.members))
         }
         var words = 0
         var markers = 0

@@ -51,9 +51,9 @@ extension FindingAssembler {
             insideQuotes = inside
         }
 
-        func modifiers(of match: RawMatch) -> Set<Modifier> {
+        func modifiers(of match: RawMatch) -> ModifierSet {
             let tokens = assembler.tokens
-            var modifiers: Set<Modifier> = []
+            var modifiers = ModifierSet()
             let sentence = tokens[match.focusStart].sentence
             let sentenceIndex = sentence - tokens[0].sentence
             let sentenceStart = sentenceStarts[sentenceIndex]

@@ -65,8 +65,12 @@ public struct Rule: Sendable, Hashable, Identifiable {
     /// The rule's base severity adjusted by `modifiers`, each applied in `Modifier.allCases`
     /// order as `severity × factor + addition`, clamped to 0…1 and rounded to 0.001.
     public func severity(with modifiers: Set<Modifier>) -> Double {
+        severity(with: ModifierSet(modifiers))
+    }
+
+    func severity(with modifiers: ModifierSet) -> Double {
         var severity = baseSeverity
-        for modifier in Modifier.allCases where modifiers.contains(modifier) {
+        for modifier in Modifier.ordered where modifiers.contains(modifier) {
             severity = severity * modifier.severityEffect.factor + modifier.severityEffect.addition
         }
         return min(1, max(0, severity)).roundedToThousandths
