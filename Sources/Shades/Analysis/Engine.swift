@@ -12,11 +12,15 @@ final class Engine: Sendable {
         case context(ContextKind)
     }
 
-    /// Word classes with reserved names that describe context rather than distortion.
-    enum ContextKind: String, Sendable, CaseIterable {
+    /// Word classes with reserved names that describe context rather than distortion; the raw
+    /// value indexes per-kind arrays.
+    enum ContextKind: Int, Sendable, CaseIterable {
         case negation, hedge, booster, reporting
         /// Absolute words and phrases beyond the index markers, for `stacked`.
         case absolute
+
+        /// The name of the word class, e.g. `negation`.
+        var className: String { "\(self)" }
     }
 
     /// What assembling findings asks of a rule, kept apart so the per-match work copies no
@@ -96,8 +100,8 @@ final class Engine: Sendable {
             try add(Located(value: pattern, location: location), .fixed)
         }
         for kind in ContextKind.allCases {
-            guard let wordClass = classes[kind.rawValue] else { continue }
-            try add(Located(value: .classReference(kind.rawValue), location: wordClass.location), .context(kind))
+            guard let wordClass = classes[kind.className] else { continue }
+            try add(Located(value: .classReference(kind.className), location: wordClass.location), .context(kind))
         }
         let markers = lexicons.flatMap(\.markers).map { builder.symbol(forWord: $0.value) }
 

@@ -38,14 +38,14 @@ struct FindingAssembler {
         var exceptions: [Int: [RawMatch]] = [:]
         var requiredSentences: [Int: Set<Int>] = [:]
         var fixed: [RawMatch] = []
-        var contextMatches: [Engine.ContextKind: [RawMatch]] = [:]
+        var contextMatches = [[RawMatch]](repeating: [], count: Engine.ContextKind.allCases.count)
         for match in matches {
             switch engine.targets[Int(match.target)] {
             case .rule: continue
             case .exception(let rule): exceptions[rule, default: []].append(match)
             case .requirement(let rule): requiredSentences[rule, default: []].insert(tokens[match.start].sentence)
             case .fixed: fixed.append(match)
-            case .context(let kind): contextMatches[kind, default: []].append(match)
+            case .context(let kind): contextMatches[kind.rawValue].append(match)
             }
         }
         let exceptionSpans = exceptions.mapValues { SpanList($0) }

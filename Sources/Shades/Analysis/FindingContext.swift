@@ -4,7 +4,8 @@ extension FindingAssembler {
     /// all indexed once so each match is judged in time independent of the text's length.
     struct Context {
         let assembler: FindingAssembler
-        private let spans: [Engine.ContextKind: SpanList]
+        /// By `ContextKind.rawValue`.
+        private let spans: [SpanList]
         /// The first token of each sentence, and one past the last token, by sentence number
         /// counted from the first token's.
         private let sentenceStarts: [Int]
@@ -13,9 +14,10 @@ extension FindingAssembler {
         /// (empty when the text has no double quotation marks).
         private let insideQuotes: [Bool]
 
-        init(assembler: FindingAssembler, matches: [Engine.ContextKind: [RawMatch]]) {
+        /// `matches`: the context matches of each kind, by `ContextKind.rawValue`.
+        init(assembler: FindingAssembler, matches: [[RawMatch]]) {
             self.assembler = assembler
-            spans = matches.mapValues { SpanList($0) }
+            spans = matches.map(SpanList.init)
             let tokens = assembler.tokens
             var sentenceStarts: [Int] = []
             var isQuestion: [Bool] = []
@@ -61,21 +63,21 @@ extension FindingAssembler {
             let noClauseBreak = { (span: RawMatch) in
                 !(span.end..<match.focusStart).contains { tokens[$0].flags.contains(.clauseBreak) }
             }
-            if spans[.negation]?.contains(within: window, where: noClauseBreak) == true { modifiers.insert(.negated) }
-            if spans[.hedge]?.contains(within: window, where: noClauseBreak) == true { modifiers.insert(.hedged) }
+            if spans(.negation).contains(within: window, where: noClauseBreak) { modifiers.insert(.negated) }
+            if spans(.hedge).contains(within: window, where: noClauseBreak) { modifiers.insert(.hedged) }
             let afterFocus = match.focusEnd..<min(tokens.count, max(match.end, match.focusEnd) + 2)
-            if let boosters = spans[.booster],
-               boosters.contains(within: window, where: noClauseBreak)
+            let boosters = spans(.booster)
+            if boosters.contains(within: window, where: noClauseBreak)
                 || boosters.contains(startingIn: afterFocus, where: { tokens[$0.start].sentence == sentence }) {
                 modifiers.insert(.boosted)
             }
             // Reported: a reporting verb ("she said") ends before the focus in its sentence.
-            let reported = spans[.reporting]?.contains(within: sentenceStart..<match.focusStart) == true
+            let reported = spans(.reporting).contains(within: sentenceStart..<match.focusStart)
             if reported || (!insideQuotes.isEmpty && insideQuotes[match.focusStart]) {
                 modifiers.insert(.quoted)
             }
             let near = assembler.wordsBefore(match.focusStart, count: 2)..<min(tokens.count, match.focusEnd + 2)
-            let absolutes = spans[.absolute]?.count(startingIn: near) { tokens[$0.start].sentence == sentence } ?? 0
+            let absolutes = spans(.absolute).count(startingIn: near) { tokens[$0.start].sentence == sentence }
             if absolutes >= 2 { modifiers.insert(.stacked) }
             if tokens[match.focusStart..<match.focusEnd].contains(where: { $0.flags.contains(.allCaps) }) {
                 modifiers.insert(.emphasized)
@@ -83,6 +85,8 @@ extension FindingAssembler {
             if isQuestion[sentenceIndex] { modifiers.insert(.question) }
             return modifiers
         }
+
+        private func spans(_ kind: Engine.ContextKind) -> SpanList { spans[kind.rawValue] }
     }
 
     /// The index of the `count`-th word-like token before `index` in the same sentence (or
