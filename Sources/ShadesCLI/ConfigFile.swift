@@ -49,7 +49,8 @@ struct ConfigFile: Equatable {
         }
         var config = ConfigFile(path: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // `isNewline` splits "\r\n" (one Character) as well as "\n": files saved on Windows work.
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = index + 1
             let content = rawLine.trimmingCharacters(in: .whitespaces)
             if content.isEmpty || content.hasPrefix("#") { continue }

@@ -28,6 +28,15 @@ import Shades
         #expect(findings.first?.match == "always")
     }
 
+    @Test func windowsLineEndingsAreReadLikeUnixOnes() throws {
+        let crlf = validRule.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") + "\r\n"
+        let analyzer = try Analyzer(lexicons: [Lexicon(source: crlf, name: "mine.shades")])
+        #expect(analyzer.analyze("He is always late.").findings.map(\.rule) == ["mine.always-late"])
+        let broken = try #require(error("rule x\r\n  category: feelings\r\n"))
+        #expect(broken.line == 2, "\(broken)")
+        #expect(broken.message.contains("unknown category 'feelings'"), "\(broken)")
+    }
+
     @Test(arguments: [
         ("rule x\n  category: feelings\n", 2, "unknown category 'feelings'"),
         ("rule x\n  sugest: y\n", 2, "unknown field 'sugest'"),

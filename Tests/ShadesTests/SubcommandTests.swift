@@ -74,8 +74,8 @@ import Testing
         #expect(found.status == 1, "the nearest .shades.toml in a parent folder applies")
     }
 
-    @Test func aBrokenConfigFileNamesTheLine() throws {
-        let config = try ShadesProcess.temporaryFile("min-severity = 0.2\nsaftey = true\n", name: ".shades.toml")
+    @Test(arguments: ["\n", "\r\n"]) func aBrokenConfigFileNamesTheLine(lineEnd: String) throws {
+        let config = try ShadesProcess.temporaryFile("min-severity = 0.2\(lineEnd)saftey = true\(lineEnd)", name: ".shades.toml")
         let result = try ShadesProcess.run(["--config", config], input: Data("x\n".utf8))
         #expect(result.status == 2)
         #expect(result.errors.contains(".shades.toml:2: unknown setting 'saftey'"))

@@ -26,9 +26,11 @@ struct LexiconParser {
 
     func parse(_ source: String) throws(LexiconError) -> Lexicon {
         var entries: [Entry] = []
-        for (index, rawLine) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines are found on the UTF-8 bytes: splitting by `Character` costs a grapheme
+        // break per character.
+        for (index, rawLine) in source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             let location = SourceLocation(file: name, line: index + 1)
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let line = rawLine.last == UInt8(ascii: "\r") ? Substring(rawLine.dropLast()) : Substring(rawLine)
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             if trimmed.startIndex == line.startIndex {

@@ -18,6 +18,8 @@ struct AutomatonBuilder {
     private var wordSymbols: [String: Int32] = [:]
     /// The symbols of each class that holds only single words (nil: it holds longer phrases).
     private var classSymbols: [String: [Int32]?] = [:]
+    /// The requirement groups of each class that holds phrases, once worked out.
+    private var classRequirements: [String: [[Int32]]] = [:]
     private var groupIndex: [[Int32]: Int32] = [:]
     private var groupsBySymbol: [Int32: [Int32]] = [:]
     /// How often each word or prefix symbol is guessed to occur, from its length (short words
@@ -264,7 +266,7 @@ struct AutomatonBuilder {
     }
 
     private mutating func test(_ kind: Automaton.TokenTest.Kind, _ symbols: [Int32]) -> Int32 {
-        let sorted = Array(Set(symbols)).sorted()
+        let sorted = Self.sortedUnique(symbols)
         let key = TestKey(kind: kind, symbols: sorted)
         if let existing = testIndex[key] { return existing }
         let start = Int32(automaton.testSymbols.count)
@@ -297,9 +299,12 @@ struct AutomatonBuilder {
         case .focus(let inner):
             return try requirements(inner, at: location)
         case .classReference(let name):
+            if let known = classRequirements[name] { return known }
             let members = try expand(name, at: location)
             defer { expanding.removeLast() }
-            return try requirements(.alternatives(members), at: location)
+            let required = try requirements(.alternatives(members), at: location)
+            classRequirements[name] = required
+            return required
         case .alternatives(let branches):
             var union: Set<Int32> = []
             for branch in branches {
@@ -320,7 +325,7 @@ struct AutomatonBuilder {
 
     /// The id of a requirement group (one symbol set), shared by every pattern that needs it.
     private mutating func group(_ symbols: [Int32]) -> Int32 {
-        let sorted = Array(Set(symbols)).sorted()
+        let sorted = Self.sortedUnique(symbols)
         if let existing = groupIndex[sorted] { return existing }
         let id = Int32(groupIndex.count)
         groupIndex[sorted] = id
@@ -374,5 +379,16 @@ struct AutomatonBuilder {
                 throw LexiconError(location, "this pattern can match nothing at all; give it at least one required word")
             }
         }
+    }
+
+    private static func sortedUnique(_ symbols: [Int32]) -> [Int32] {
+        var sorted = symbols.sorted()
+        var kept = 0
+        for symbol in sorted where kept == 0 || sorted[kept - 1] != symbol {
+            sorted[kept] = symbol
+            kept += 1
+        }
+        sorted.removeSubrange(kept...)
+        return sorted
     }
 }
