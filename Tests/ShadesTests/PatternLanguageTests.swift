@@ -73,10 +73,12 @@ import Shades
     }
 
     @Test func negatedWordsAndSentenceAnchors() throws {
-        let shades = try analyzer(["^ <never> !@me"])
+        let shades = try analyzer(["^ <never> !@me", "<always> !(late | early)"])
         #expect(matches(shades, "Never share passwords.") == ["Never"])
         #expect(matches(shades, "Never I.") == [])
         #expect(matches(shades, "I never share.") == [])
+        #expect(matches(shades, "always tired, always late, always early") == ["always"])
+        #expect(throws: LexiconError.self) { try analyzer(["!(very late | early)"]) }
         let atEnd = try analyzer(["<full> $"])
         #expect(matches(atEnd, "I am full.") == ["full"])
         #expect(matches(atEnd, "full of doubt") == [])

@@ -102,6 +102,9 @@ struct PatternParser {
         case UInt8(ascii: "$"):
             position += 1
             return [.sentenceEnd]
+        case UInt8(ascii: "!") where position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "("):
+            position += 2
+            return [.negated(try parseAlternatives(closing: UInt8(ascii: ")")))]
         case UInt8(ascii: "!") where position + 1 < bytes.count && startsWordOrClass(at: position + 1):
             position += 1
             let atoms = try parseAtom()
