@@ -149,50 +149,40 @@ extension PatternLanguageTests {
 }
 
 extension PatternLanguageTests {
-    @Test func yieldingRulesGiveWayToAnyOverlappingFinding() throws {
+    /// A lexicon of a `yield` rule "broad" and a rule "specific" with the given overlap policy.
+    private func broadAndSpecific(broad: String, specific: String, category: String, overlap: String) throws -> Analyzer {
         let source = """
             rule broad
               category: overgeneralization
-              pattern: <everything>
+              pattern: \(broad)
               overlap: yield
               message: m
               suggest: s
               source: test
               match: x
             rule specific
-              category: all-or-nothing
-              pattern: <ruin everything>
-              overlap: stand
+              category: \(category)
+              pattern: \(specific)
+              overlap: \(overlap)
               message: m
               suggest: s
               source: test
               match: x
             """
-        let shades = try Analyzer(lexicons: [Lexicon(source: source, name: "test.shades")])
+        return try Analyzer(lexicons: [Lexicon(source: source, name: "test.shades")])
+    }
+
+    @Test func yieldingRulesGiveWayToAnyOverlappingFinding() throws {
+        let shades = try broadAndSpecific(
+            broad: "<everything>", specific: "<ruin everything>", category: "all-or-nothing", overlap: "stand")
         #expect(shades.analyze("I ruin everything").findings.map(\.rule) == ["specific"])
         #expect(shades.analyze("everything hurts").findings.map(\.rule) == ["broad"])
     }
 
     @Test func aLongerYieldingMatchDoesNotPushOutAnotherRule() throws {
         // Neither rule stands beside others, and the yielding match is the longer one.
-        let source = """
-            rule broad
-              category: overgeneralization
-              pattern: (they | he) {0,3} <never>
-              overlap: yield
-              message: m
-              suggest: s
-              source: test
-              match: x
-            rule specific
-              category: overgeneralization
-              pattern: he <never> listens
-              message: m
-              suggest: s
-              source: test
-              match: x
-            """
-        let shades = try Analyzer(lexicons: [Lexicon(source: source, name: "test.shades")])
+        let shades = try broadAndSpecific(
+            broad: "(they | he) {0,3} <never>", specific: "he <never> listens", category: "overgeneralization", overlap: "resolve")
         #expect(shades.analyze("they say he never listens").findings.map(\.rule) == ["specific"])
         #expect(shades.analyze("they say he never sings").findings.map(\.rule) == ["broad"])
     }
