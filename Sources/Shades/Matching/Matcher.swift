@@ -39,14 +39,16 @@ struct Matcher: Sendable {
         fileprivate var pending = UnsafeMutablePointer<Thread>.allocate(capacity: 0)
         fileprivate var visited = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 0)
         fileprivate var generation: UInt32 = 0
-        /// Per requirement group, the last token that meets it, valid in the sentence that
-        /// `groupSentence` names (sentences are numbered across texts, so nothing is cleared).
-        fileprivate var groupLastPosition = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 0)
-        fileprivate var groupSentence = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 0)
+        /// Per requirement group, the mark of the last token that meets it. Marks number the
+        /// tokens of all sentences of all texts in one increasing sequence, so a group is met in
+        /// the current sentence when its mark is at least the sentence's first, and nothing is
+        /// ever cleared.
+        fileprivate var groupLastMark = UnsafeMutableBufferPointer<Int64>.allocate(capacity: 0)
         /// The groups the current sentence meets, and the anchored entries it activates.
         fileprivate var metGroups = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 0)
         fileprivate var activeEntries = UnsafeMutableBufferPointer<Automaton.Entry>.allocate(capacity: 0)
-        fileprivate var sentenceNumber: UInt64 = 0
+        /// The mark of the last token of the last sentence.
+        fileprivate var lastMark: Int64 = 0
         /// The matches of the last text.
         var matches: [RawMatch] = []
 
@@ -62,14 +64,11 @@ struct Matcher: Sendable {
                 visited.initialize(repeating: 0)
                 generation = 0
             }
-            if groupLastPosition.count < tables.groupCount {
-                groupLastPosition.deallocate()
-                groupSentence.deallocate()
+            if groupLastMark.count < tables.groupCount {
+                groupLastMark.deallocate()
                 metGroups.deallocate()
-                groupLastPosition = .allocate(capacity: tables.groupCount)
-                groupLastPosition.initialize(repeating: -1)
-                groupSentence = .allocate(capacity: tables.groupCount)
-                groupSentence.initialize(repeating: 0)
+                groupLastMark = .allocate(capacity: tables.groupCount)
+                groupLastMark.initialize(repeating: 0)
                 metGroups = .allocate(capacity: tables.groupCount)
             }
             if activeEntries.count < tables.anchoredEntries.count {
@@ -87,8 +86,7 @@ struct Matcher: Sendable {
 
         deinit {
             release()
-            groupLastPosition.deallocate()
-            groupSentence.deallocate()
+            groupLastMark.deallocate()
             metGroups.deallocate()
             activeEntries.deallocate()
         }
@@ -117,7 +115,7 @@ struct Matcher: Sendable {
                     sentenceStart = sentenceEnd
                 }
                 buffers.generation = run.generation
-                buffers.sentenceNumber = run.sentenceNumber
+                buffers.lastMark = run.lastMark
             }
         }
     }
@@ -129,13 +127,17 @@ struct Matcher: Sendable {
         let symbols: UnsafeBufferPointer<Int32>
         let buffers: Buffers
         let visited: UnsafeMutablePointer<UInt32>
-        let groupLastPosition: UnsafeMutablePointer<Int32>
-        let groupSentence: UnsafeMutablePointer<UInt64>
+        let groupLastMark: UnsafeMutablePointer<Int64>
         let metGroups: UnsafeMutablePointer<Int32>
         var metGroupCount = 0
         let activeEntries: UnsafeMutablePointer<Automaton.Entry>
         var activeCount = 0
-        var sentenceNumber: UInt64
+        var lastMark: Int64
+        /// The mark of token 0 of the text, for the current sentence: a token's mark is this
+        /// plus its position.
+        var markBase: Int64 = 0
+        /// The mark of the current sentence's first token.
+        var sentenceFirstMark: Int64 = 0
         var current: UnsafeMutablePointer<Thread>
         var next: UnsafeMutablePointer<Thread>
         let pending: UnsafeMutablePointer<Thread>
@@ -153,11 +155,10 @@ struct Matcher: Sendable {
             self.symbols = symbols
             self.buffers = buffers
             visited = buffers.visited.baseAddress!
-            groupLastPosition = buffers.groupLastPosition.baseAddress!
-            groupSentence = buffers.groupSentence.baseAddress!
+            groupLastMark = buffers.groupLastMark.baseAddress!
             metGroups = buffers.metGroups.baseAddress!
             activeEntries = buffers.activeEntries.baseAddress!
-            sentenceNumber = buffers.sentenceNumber
+            lastMark = buffers.lastMark
             current = buffers.current
             next = buffers.next
             pending = buffers.pending
@@ -257,7 +258,7 @@ struct Matcher: Sendable {
         /// already known to be met).
         private func sentenceMeetsGroupsAfterAnchor(_ requirements: Automaton.RequirementRange) -> Bool {
             for index in Int(requirements.start + 1)..<Int(requirements.end)
-            where groupSentence[Int(tables.entryGroups[index])] != sentenceNumber {
+            where groupLastMark[Int(tables.entryGroups[index])] < sentenceFirstMark {
                 return false
             }
             return true
@@ -280,7 +281,9 @@ struct Matcher: Sendable {
 
         /// Records, for each requirement group, the last token of the sentence that meets it.
         private mutating func markGroups(_ range: Range<Int>) {
-            sentenceNumber += 1
+            sentenceFirstMark = lastMark + 1
+            markBase = sentenceFirstMark - Int64(range.lowerBound)
+            lastMark = markBase + Int64(range.upperBound - 1)
             metGroupCount = 0
             for position in range {
                 for symbol in symbols[tokens[position].symbols] where Int(symbol) + 1 < tables.groupStarts.count {
@@ -288,12 +291,11 @@ struct Matcher: Sendable {
                     let end = Int(tables.groupStarts[Int(symbol) + 1])
                     for index in first..<end {
                         let group = Int(tables.groupsBySymbol[index])
-                        if groupSentence[group] != sentenceNumber {
-                            groupSentence[group] = sentenceNumber
+                        if groupLastMark[group] < sentenceFirstMark {
                             metGroups[metGroupCount] = Int32(group)
                             metGroupCount += 1
                         }
-                        groupLastPosition[group] = Int32(position)
+                        groupLastMark[group] = markBase + Int64(position)
                     }
                 }
             }
@@ -314,7 +316,7 @@ struct Matcher: Sendable {
 
         /// Whether a token at `position` or after it in the sentence meets `group`.
         private func meets(group: Int, from position: Int) -> Bool {
-            groupSentence[group] == sentenceNumber && groupLastPosition[group] >= position
+            groupLastMark[group] >= markBase + Int64(position)
         }
 
         /// Starts `entry` at `position` if the sentence allows it and its first test accepts
