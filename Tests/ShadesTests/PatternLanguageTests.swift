@@ -84,6 +84,25 @@ import Shades
         #expect(matches(atEnd, "full of doubt") == [])
     }
 
+    /// A pattern whose every match ends the sentence after a word test is only tried in
+    /// sentences that end with one of those words; the others keep matching anywhere.
+    @Test func patternsThatEndTheSentenceMatchItsLastWord() throws {
+        let shades = try analyzer([
+            "@me {0,2} <failed> [again | badly] $", "<lost> {0,2} $", "(<gave up> $ | <quit>)", "<flop*> [!] $",
+        ])
+        #expect(matches(shades, "Why, I failed.") == ["failed"])
+        #expect(matches(shades, "I failed badly!") == ["failed"])
+        #expect(matches(shades, "I failed the test.") == [])
+        #expect(matches(shades, "I failed again and again.") == [])
+        #expect(matches(shades, "I lost it all.") == ["lost"])
+        #expect(matches(shades, "I lost it all today.") == [])
+        #expect(matches(shades, "I gave up. I quit my job.") == ["gave up", "quit"])
+        #expect(matches(shades, "I gave up my job.") == [])
+        #expect(matches(shades, "It always flops!") == ["flops"])
+        #expect(matches(shades, "Flopping, and then I tried again.") == [])
+        #expect(matches(shades, "Last: I failed") == ["failed"])
+    }
+
     @Test func aShortLabelAndAColonStartTheSentenceAnew() throws {
         let shades = try analyzer(["^ <always>", "(^ | me) <idiot>"])
         #expect(matches(shades, "Thought: always.") == ["always"])

@@ -42,6 +42,10 @@ struct Automaton: Sendable {
         let state: Int32
         let requiresSentenceStart: Bool
         let opensFocus: Bool
+        /// The final-word group of the pattern, or -1: every match ends the sentence with a
+        /// word of this group, so the entry starts nothing in a sentence whose last word is
+        /// not one of them.
+        let finalGroup: Int32
         /// The requirement groups the sentence must meet, every one, for the pattern to match
         /// (none: no requirement).
         let requirements: RequirementRange
@@ -87,6 +91,12 @@ struct Automaton: Sendable {
     var groupsBySymbol: [Int32] = []
     var groupStarts: [Int32] = [0]
     var entryGroups: [Int32] = []
+    /// Final-word groups: sets of symbols of which a sentence's last word must hold one for
+    /// the patterns that end with `$` after a test of words. `finalGroupsBySymbol[finalGroupStarts[s]..<finalGroupStarts[s + 1]]`
+    /// are the final-word groups that symbol `s` meets.
+    var finalGroupCount = 0
+    var finalGroupsBySymbol: [Int32] = []
+    var finalGroupStarts: [Int32] = [0]
     /// Entries without requirement groups that must be tried at every token (gaps and negated
     /// sets first).
     var unindexedEntries: [Entry] = []

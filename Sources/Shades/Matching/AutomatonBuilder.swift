@@ -22,6 +22,8 @@ struct AutomatonBuilder {
     private var classRequirements: [String: [[Int32]]] = [:]
     private var groupIndex: [[Int32]: Int32] = [:]
     private var groupsBySymbol: [Int32: [Int32]] = [:]
+    private var finalGroupIndex: [[Int32]: Int32] = [:]
+    private var finalGroupsBySymbol: [Int32: [Int32]] = [:]
     /// How often each word or prefix symbol is guessed to occur, from its length (short words
     /// are the common ones), to pick and order the requirement groups that fail most often.
     private var estimatedFrequency: [Int32: Int] = [:]
@@ -55,7 +57,7 @@ struct AutomatonBuilder {
             }
         }
         try addEntries(
-            from: start, requirements: requirements,
+            from: start, requirements: requirements, finalGroup: finalWordGroup(from: start),
             anchorFrequency: required.first.map { frequency(of: $0) }, at: pattern.location)
     }
 
@@ -85,8 +87,11 @@ struct AutomatonBuilder {
             automaton.runStarts.append(Int32(automaton.entryRuns.count))
             automaton.groupsBySymbol += groupsBySymbol[symbol] ?? []
             automaton.groupStarts.append(Int32(automaton.groupsBySymbol.count))
+            automaton.finalGroupsBySymbol += finalGroupsBySymbol[symbol] ?? []
+            automaton.finalGroupStarts.append(Int32(automaton.finalGroupsBySymbol.count))
         }
         automaton.groupCount = groupIndex.count
+        automaton.finalGroupCount = finalGroupIndex.count
         for group in 0..<Int32(groupIndex.count) {
             automaton.anchoredEntries += entriesByAnchor[group] ?? []
             automaton.anchorStarts.append(Int32(automaton.anchoredEntries.count))
@@ -318,6 +323,72 @@ struct AutomatonBuilder {
         }
     }
 
+    /// The final-word group of the pattern compiled from `start`, or -1. A pattern has one when
+    /// every way through it passes `$` and every test that can come right before a `$` is a
+    /// positive set of words: a match then ends with the sentence's last word, which holds one
+    /// of those symbols. (`$` holds after the last word, and a test of words takes only words.)
+    private mutating func finalWordGroup(from start: Int32) -> Int32 {
+        let states = automaton.states
+        // The non-consuming states reachable from `state` (itself included) up to the next
+        // consuming ones.
+        func closure(_ state: Int32) -> [Int32] {
+            var seen: Set<Int32> = []
+            var pending = [state]
+            while let index = pending.popLast() {
+                guard index >= 0, seen.insert(index).inserted else { continue }
+                let current = states[Int(index)]
+                switch current.operation {
+                case .consume, .accept: continue
+                case .split(let alternative): pending += [current.next, alternative]
+                case .assertSentenceStart, .assertSentenceEnd, .focusOpen, .focusClose: pending.append(current.next)
+                }
+            }
+            return Array(seen)
+        }
+        func isSentenceEnd(_ index: Int32) -> Bool { states[Int(index)].operation == .assertSentenceEnd }
+        if closure(start).contains(where: isSentenceEnd) { return -1 }
+        // Every state reachable from the start, and whether an accept is reachable without `$`.
+        var reachable: Set<Int32> = []
+        var pending = [start]
+        var acceptsWithoutEnd = false
+        while let index = pending.popLast() {
+            guard index >= 0, reachable.insert(index).inserted else { continue }
+            let state = states[Int(index)]
+            switch state.operation {
+            case .accept: acceptsWithoutEnd = true
+            case .assertSentenceEnd: continue
+            case .split(let alternative): pending += [state.next, alternative]
+            default: pending.append(state.next)
+            }
+        }
+        if acceptsWithoutEnd { return -1 }
+        var symbols: [Int32] = []
+        var visited: Set<Int32> = []
+        pending = [start]
+        while let index = pending.popLast() {
+            guard index >= 0, visited.insert(index).inserted else { continue }
+            let state = states[Int(index)]
+            switch state.operation {
+            case .accept: continue
+            case .split(let alternative): pending += [state.next, alternative]
+            case .consume(let testIndex):
+                pending.append(state.next)
+                guard closure(state.next).contains(where: isSentenceEnd) else { continue }
+                let test = automaton.tests[Int(testIndex)]
+                guard test.kind == .words else { return -1 }
+                symbols += automaton.testSymbols[Int(test.symbolStart)..<Int(test.symbolEnd)]
+            default: pending.append(state.next)
+            }
+        }
+        guard !symbols.isEmpty else { return -1 }
+        let sorted = Self.sortedUnique(symbols)
+        if let existing = finalGroupIndex[sorted] { return existing }
+        let id = Int32(finalGroupIndex.count)
+        finalGroupIndex[sorted] = id
+        for symbol in sorted { finalGroupsBySymbol[symbol, default: []].append(id) }
+        return id
+    }
+
     /// How often a sentence is guessed to meet a group of symbols: the sum of their guesses.
     private func frequency(of symbols: [Int32]) -> Int {
         symbols.reduce(0) { $0 + (estimatedFrequency[$1] ?? 1) }
@@ -340,7 +411,8 @@ struct AutomatonBuilder {
     /// is tried at every token of the sentences that activate it, an indexed one at the tokens
     /// with its symbols, so a word counts `tokensPerSentence` times more for the anchor.
     private mutating func addEntries(
-        from start: Int32, requirements: Automaton.RequirementRange, anchorFrequency: Int?, at location: SourceLocation
+        from start: Int32, requirements: Automaton.RequirementRange, finalGroup: Int32, anchorFrequency: Int?,
+        at location: SourceLocation
     ) throws(LexiconError) {
         var visited: Set<Int32> = []
         var pending: [(state: Int32, requiresSentenceStart: Bool, opensFocus: Bool)] = [(start, false, false)]
@@ -351,7 +423,7 @@ struct AutomatonBuilder {
             case .consume(let testIndex):
                 let entry = Automaton.Entry(
                     state: index, requiresSentenceStart: requiresSentenceStart, opensFocus: opensFocus,
-                    requirements: requirements)
+                    finalGroup: finalGroup, requirements: requirements)
                 let test = automaton.tests[Int(testIndex)]
                 let testSymbols = Array(automaton.testSymbols[Int(test.symbolStart)..<Int(test.symbolEnd)])
                 let isPositive = test.kind == .words || test.kind == .punctuation

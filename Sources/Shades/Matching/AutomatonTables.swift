@@ -19,6 +19,9 @@ final class AutomatonTables: @unchecked Sendable {
     let findingRequirements: UnsafeBufferPointer<Automaton.RequirementRange>
     let findingRequirementStarts: UnsafeBufferPointer<Int32>
     let hasUngatedFindingPattern: Bool
+    let finalGroupCount: Int
+    let finalGroupsBySymbol: UnsafeBufferPointer<Int32>
+    let finalGroupStarts: UnsafeBufferPointer<Int32>
 
     init(_ automaton: Automaton) {
         states = Self.copy(automaton.states)
@@ -38,6 +41,9 @@ final class AutomatonTables: @unchecked Sendable {
         findingRequirements = Self.copy(automaton.findingRequirements)
         findingRequirementStarts = Self.copy(automaton.findingRequirementStarts)
         hasUngatedFindingPattern = automaton.hasUngatedFindingPattern
+        finalGroupCount = automaton.finalGroupCount
+        finalGroupsBySymbol = Self.copy(automaton.finalGroupsBySymbol)
+        finalGroupStarts = Self.copy(automaton.finalGroupStarts)
     }
 
     deinit {
@@ -56,6 +62,8 @@ final class AutomatonTables: @unchecked Sendable {
         entryGroups.deallocate()
         findingRequirements.deallocate()
         findingRequirementStarts.deallocate()
+        finalGroupsBySymbol.deallocate()
+        finalGroupStarts.deallocate()
     }
 
     /// Whether `test` accepts `token`, whose symbols are `tokenSymbols`.

@@ -15,8 +15,9 @@ struct RawMatch: Sendable, Equatable {
 ///
 /// A pattern with requirement groups is active in a sentence only when the sentence meets all
 /// of them, found from the groups its words meet; it starts at a token only when every group
-/// is met by that token or a later one. So most patterns never run and most tokens start
-/// nothing, however many rules there are. A sentence in which no pattern that reports findings
+/// is met by that token or a later one; a pattern that ends the sentence (`$`) right after a
+/// test of words starts only in sentences whose last word passes that test. So most patterns
+/// never run and most tokens start nothing, however many rules there are. A sentence in which no pattern that reports findings
 /// is active is skipped whole: exceptions, requirements, fixed expressions, allowed phrases and
 /// context words only matter around findings. The hot loop works on the automaton's
 /// `AutomatonTables` and on preallocated `Buffers` through raw pointers: no reference counting
@@ -47,6 +48,8 @@ struct Matcher: Sendable {
         /// The groups the current sentence meets, and the anchored entries it activates.
         fileprivate var metGroups = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 0)
         fileprivate var activeEntries = UnsafeMutableBufferPointer<Automaton.Entry>.allocate(capacity: 0)
+        /// Per final-word group, the first mark of the last sentence whose last word meets it.
+        fileprivate var finalGroupMark = UnsafeMutableBufferPointer<Int64>.allocate(capacity: 0)
         /// The mark of the last token of the last sentence.
         fileprivate var lastMark: Int64 = 0
         /// The matches of the last text.
@@ -71,6 +74,11 @@ struct Matcher: Sendable {
                 groupLastMark.initialize(repeating: 0)
                 metGroups = .allocate(capacity: tables.groupCount)
             }
+            if finalGroupMark.count < tables.finalGroupCount {
+                finalGroupMark.deallocate()
+                finalGroupMark = .allocate(capacity: tables.finalGroupCount)
+                finalGroupMark.initialize(repeating: 0)
+            }
             if activeEntries.count < tables.anchoredEntries.count {
                 activeEntries.deallocate()
                 activeEntries = .allocate(capacity: tables.anchoredEntries.count)
@@ -87,6 +95,7 @@ struct Matcher: Sendable {
         deinit {
             release()
             groupLastMark.deallocate()
+            finalGroupMark.deallocate()
             metGroups.deallocate()
             activeEntries.deallocate()
         }
@@ -128,6 +137,7 @@ struct Matcher: Sendable {
         let buffers: Buffers
         let visited: UnsafeMutablePointer<UInt32>
         let groupLastMark: UnsafeMutablePointer<Int64>
+        let finalGroupMark: UnsafeMutablePointer<Int64>
         let metGroups: UnsafeMutablePointer<Int32>
         var metGroupCount = 0
         let activeEntries: UnsafeMutablePointer<Automaton.Entry>
@@ -156,6 +166,7 @@ struct Matcher: Sendable {
             self.buffers = buffers
             visited = buffers.visited.baseAddress!
             groupLastMark = buffers.groupLastMark.baseAddress!
+            finalGroupMark = buffers.finalGroupMark.baseAddress!
             metGroups = buffers.metGroups.baseAddress!
             activeEntries = buffers.activeEntries.baseAddress!
             lastMark = buffers.lastMark
@@ -175,6 +186,7 @@ struct Matcher: Sendable {
                 afterLastWord = position + 1
             }
             firstWordAfterLabel = wordAfterOpeningLabel(range)
+            if afterLastWord > range.lowerBound { markFinalGroups(lastWord: afterLastWord - 1) }
             currentCount = 0
             activateEntries()
             for position in range {
@@ -271,7 +283,7 @@ struct Matcher: Sendable {
                 let group = Int(metGroups[index])
                 for entryIndex in Int(tables.anchorStarts[group])..<Int(tables.anchorStarts[group + 1]) {
                     let entry = tables.anchoredEntries[entryIndex]
-                    if sentenceMeetsGroupsAfterAnchor(entry.requirements) {
+                    if sentenceMeetsGroupsAfterAnchor(entry.requirements) && endsRight(entry) {
                         activeEntries[activeCount] = entry
                         activeCount += 1
                     }
@@ -301,6 +313,20 @@ struct Matcher: Sendable {
             }
         }
 
+        /// Records the final-word groups that the sentence's last word meets.
+        private mutating func markFinalGroups(lastWord position: Int) {
+            for symbol in symbols[tokens[position].symbols] where Int(symbol) + 1 < tables.finalGroupStarts.count {
+                for index in Int(tables.finalGroupStarts[Int(symbol)])..<Int(tables.finalGroupStarts[Int(symbol) + 1]) {
+                    finalGroupMark[Int(tables.finalGroupsBySymbol[index])] = sentenceFirstMark
+                }
+            }
+        }
+
+        /// Whether the sentence's last word meets the final-word group of `entry`, if it has one.
+        private func endsRight(_ entry: Automaton.Entry) -> Bool {
+            entry.finalGroup < 0 || finalGroupMark[Int(entry.finalGroup)] >= sentenceFirstMark
+        }
+
         /// Whether every requirement group of `entry` is met at `position` or after it in the
         /// sentence: a match starting there lies wholly in that stretch.
         /// `skippingFirst`: the first group is already known to be met (an indexed entry's run
@@ -326,6 +352,7 @@ struct Matcher: Sendable {
         private mutating func start(
             _ entry: Automaton.Entry, at position: Int, token: Token, tokenSymbols: UnsafeBufferPointer<Int32>, isIndexed: Bool
         ) {
+            if isIndexed && !endsRight(entry) { return }
             if entry.requiresSentenceStart && !isSentenceStart(position) { return }
             if isIndexed && !meetsRequirements(entry, from: position, skippingFirst: true) { return }
             let state = tables.states[Int(entry.state)]
