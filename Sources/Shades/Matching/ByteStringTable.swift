@@ -4,8 +4,9 @@ struct ByteStringTable: Sendable {
     private var storage: [UInt8] = []
     /// Byte range of each key in `storage`, by id.
     private var keys: [Range<Int>] = []
-    /// Slot → id + 1 (0 marks an empty slot).
-    private var slots: [Int32] = Array(repeating: 0, count: 64)
+    /// Slot → id + 1 in the low 32 bits (0 marks an empty slot), the key's hash in the high
+    /// 32, so that a probe compares keys only when their hashes agree.
+    private var slots: [UInt64] = Array(repeating: 0, count: 64)
 
     var count: Int { keys.count }
 
@@ -30,16 +31,22 @@ struct ByteStringTable: Sendable {
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> Int32? {
         let mask = slots.count - 1
         var slot = hash & mask
+        let tag = Self.tag(hash)
         return storage.withUnsafeBufferPointer { stored in
-            while true {
-                let entry = slots[slot]
-                if entry == 0 { return nil }
-                let range = keys[Int(entry - 1)]
-                if range.count == bytes.count,
-                   memcmpEqual(stored.baseAddress! + range.lowerBound, bytes.baseAddress, bytes.count) {
-                    return entry - 1
+            slots.withUnsafeBufferPointer { slots in
+                while true {
+                    let entry = slots[slot]
+                    if entry == 0 { return nil }
+                    if entry >> 32 == tag {
+                        let id = Int32(truncatingIfNeeded: entry) - 1
+                        let range = keys[Int(id)]
+                        if range.count == bytes.count,
+                           memcmpEqual(stored.baseAddress! + range.lowerBound, bytes.baseAddress, bytes.count) {
+                            return id
+                        }
+                    }
+                    slot = (slot + 1) & mask
                 }
-                slot = (slot + 1) & mask
             }
         }
     }
@@ -48,7 +55,7 @@ struct ByteStringTable: Sendable {
         let mask = slots.count - 1
         var slot = hash & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = id + 1
+        slots[slot] = Self.tag(hash) << 32 | UInt64(id + 1)
     }
 
     private mutating func grow() {
@@ -57,6 +64,10 @@ struct ByteStringTable: Sendable {
             let hash = storage.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[keys[id]])) }
             place(Int32(id), hash: hash)
         }
+    }
+
+    private static func tag(_ hash: Int) -> UInt64 {
+        UInt64(truncatingIfNeeded: hash) >> 32
     }
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
