@@ -70,9 +70,24 @@ enum CommonTextBreaker {
 
     // MARK: - Words
 
+    /// `wordClass(of:)` of every byte value, read through a pointer in the scanning loop.
+    nonisolated(unsafe) private static let wordClasses: UnsafePointer<WordClass> = {
+        let table = UnsafeMutablePointer<WordClass>.allocate(capacity: 256)
+        for byte in 0...255 { table[byte] = wordClass(of: UInt8(byte)) }
+        return UnsafePointer(table)
+    }()
+
+    /// The word-break class of the character at `index` (ASCII, or E2 80 xx).
     @inline(__always)
-    private static func wordClass(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> WordClass {
-        switch bytes[index] {
+    private static func wordClass(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ classes: UnsafePointer<WordClass>) -> WordClass {
+        let byte = bytes[index]
+        guard byte == 0xE2 else { return classes[Int(byte)] }
+        return bytes[index + 2] == 0x98 || bytes[index + 2] == 0x99 ? .midNumberLetter : .other
+    }
+
+    /// The word-break class of an ASCII byte (`.other` for any other).
+    private static func wordClass(of byte: UInt8) -> WordClass {
+        switch byte {
         case 0x61...0x7A, 0x41...0x5A, 0x40: return .letter // ICU counts @ as a letter ("me@home").
         case 0x30...0x39: return .digit
         case 0x20: return .space
@@ -82,7 +97,6 @@ enum CommonTextBreaker {
         case 0x0D: return .carriageReturn
         case 0x0A: return .lineFeed
         case 0x0B, 0x0C: return .newline
-        case 0xE2: return bytes[index + 2] == 0x98 || bytes[index + 2] == 0x99 ? .midNumberLetter : .other
         default: return .other
         }
     }
@@ -93,9 +107,10 @@ enum CommonTextBreaker {
 
     private static func appendWordBoundaries(_ bytes: UnsafeBufferPointer<UInt8>, to boundaries: inout [(offset: Int, status: Int32)]) {
         let count = bytes.count
+        let classes = wordClasses
         var start = 0
         while start < count {
-            let first = wordClass(bytes, start)
+            let first = wordClass(bytes, start, classes)
             var end = start + length(bytes, start)
             var status: Int32 = 0
             switch first {
@@ -107,7 +122,7 @@ enum CommonTextBreaker {
                 var last = first
                 status = first == .letter ? letterStatus : first == .digit ? numberStatus : 0
                 scan: while end < count {
-                    let next = wordClass(bytes, end)
+                    let next = wordClass(bytes, end, classes)
                     switch next {
                     case .letter, .digit:
                         last = next
@@ -121,7 +136,7 @@ enum CommonTextBreaker {
                         // Joins only between two letters (not for , ;) or two digits.
                         let afterMark = end + length(bytes, end)
                         guard afterMark < count, last == .letter || last == .digit else { break scan }
-                        let following = wordClass(bytes, afterMark)
+                        let following = wordClass(bytes, afterMark, classes)
                         guard following == last, next == .midNumberLetter || last == .digit else { break scan }
                         end = afterMark + 1
                     default:
@@ -165,13 +180,14 @@ enum CommonTextBreaker {
     /// one to the next; the class of the character before each is read where it is needed.
     private static func appendSentenceEnds(_ bytes: UnsafeBufferPointer<UInt8>, to sentenceEnds: inout [Int]) {
         let count = bytes.count
+        let mayEnd = mayEndSentence
         var index = 0
         /// Where scanning last resumed after a sentence end, and the class that counts as the
         /// character before a terminator right there.
         var resumedAt = 0
         var classBeforeResume = SentenceClass.other
         while true {
-            while index < count, !mayEndSentence(bytes[index]) { index += 1 }
+            while index < count, !mayEnd[Int(bytes[index])] { index += 1 }
             guard index < count else { break }
             let current = sentenceClass(bytes, index)
             switch current {
@@ -198,11 +214,12 @@ enum CommonTextBreaker {
         if sentenceEnds.last != count { sentenceEnds.append(count) }
     }
 
-    /// . ! ? CR LF
-    @inline(__always)
-    private static func mayEndSentence(_ byte: UInt8) -> Bool {
-        byte == 0x2E || byte == 0x0A || byte == 0x3F || byte == 0x21 || byte == 0x0D
-    }
+    /// By byte value, whether it may end a sentence: . ! ? CR LF.
+    nonisolated(unsafe) private static let mayEndSentence: UnsafePointer<Bool> = {
+        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+        for byte in 0...255 { table[byte] = [0x2E, 0x0A, 0x3F, 0x21, 0x0D].contains(byte) }
+        return UnsafePointer(table)
+    }()
 
     /// The class of the character that ends just before `index` (ASCII, or E2 80 xx).
     private static func classOfCharacter(before index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> SentenceClass {
