@@ -57,7 +57,7 @@ struct AutomatonBuilder {
             }
         }
         try addEntries(
-            from: start, requirements: requirements, finalGroup: finalWordGroup(from: start),
+            from: start, requirements: requirements, finalGroup: finalWordGroup(from: start, statesFrom: accept),
             anchorFrequency: required.first.map { frequency(of: $0) }, at: pattern.location)
     }
 
@@ -323,62 +323,54 @@ struct AutomatonBuilder {
         }
     }
 
-    /// The final-word group of the pattern compiled from `start`, or -1. A pattern has one when
-    /// every way through it passes `$` and every test that can come right before a `$` is a
-    /// positive set of words: a match then ends with the sentence's last word, which holds one
-    /// of those symbols. (`$` holds after the last word, and a test of words takes only words.)
-    private mutating func finalWordGroup(from start: Int32) -> Int32 {
-        let states = automaton.states
-        // The non-consuming states reachable from `state` (itself included) up to the next
-        // consuming ones.
-        func closure(_ state: Int32) -> [Int32] {
-            var seen: Set<Int32> = []
-            var pending = [state]
-            while let index = pending.popLast() {
-                guard index >= 0, seen.insert(index).inserted else { continue }
-                let current = states[Int(index)]
-                switch current.operation {
-                case .consume, .accept: continue
-                case .split(let alternative): pending += [current.next, alternative]
-                case .assertSentenceStart, .assertSentenceEnd, .focusOpen, .focusClose: pending.append(current.next)
+    /// The final-word group of the pattern compiled from `start` into the states from `first`
+    /// on, or -1. A pattern has one when every way through it passes `$` and every test that
+    /// can come right before a `$` is a positive set of words: a match then ends with the
+    /// sentence's last word, which holds one of those symbols. (`$` holds after the last word,
+    /// and a test of words takes only words.)
+    private mutating func finalWordGroup(from start: Int32, statesFrom first: Int32) -> Int32 {
+        let states = automaton.states[Int(first)...]
+        guard states.contains(where: { $0.operation == .assertSentenceEnd }) else { return -1 }
+        // Whether a `$` follows each state without a token consumed. Patterns hold no loops,
+        // so the epsilon edges go one way and a few passes settle it.
+        var reachesEnd = [Bool](repeating: false, count: states.count)
+        var changed = true
+        while changed {
+            changed = false
+            for (offset, state) in zip(reachesEnd.indices, states) where !reachesEnd[offset] {
+                let reaches = switch state.operation {
+                case .assertSentenceEnd: true
+                case .split(let alternative): reachesEnd[Int(state.next - first)] || reachesEnd[Int(alternative - first)]
+                case .assertSentenceStart, .focusOpen, .focusClose: reachesEnd[Int(state.next - first)]
+                case .consume, .accept: false
+                }
+                if reaches {
+                    reachesEnd[offset] = true
+                    changed = true
                 }
             }
-            return Array(seen)
         }
-        func isSentenceEnd(_ index: Int32) -> Bool { states[Int(index)].operation == .assertSentenceEnd }
-        if closure(start).contains(where: isSentenceEnd) { return -1 }
-        // Every state reachable from the start, and whether an accept is reachable without `$`.
-        var reachable: Set<Int32> = []
+        if reachesEnd[Int(start - first)] { return -1 }
+        // Is an accept reachable without passing a `$`?
+        var visited = [Bool](repeating: false, count: states.count)
         var pending = [start]
-        var acceptsWithoutEnd = false
         while let index = pending.popLast() {
-            guard index >= 0, reachable.insert(index).inserted else { continue }
-            let state = states[Int(index)]
+            guard !visited[Int(index - first)] else { continue }
+            visited[Int(index - first)] = true
+            let state = automaton.states[Int(index)]
             switch state.operation {
-            case .accept: acceptsWithoutEnd = true
+            case .accept: return -1
             case .assertSentenceEnd: continue
             case .split(let alternative): pending += [state.next, alternative]
             default: pending.append(state.next)
             }
         }
-        if acceptsWithoutEnd { return -1 }
         var symbols: [Int32] = []
-        var visited: Set<Int32> = []
-        pending = [start]
-        while let index = pending.popLast() {
-            guard index >= 0, visited.insert(index).inserted else { continue }
-            let state = states[Int(index)]
-            switch state.operation {
-            case .accept: continue
-            case .split(let alternative): pending += [state.next, alternative]
-            case .consume(let testIndex):
-                pending.append(state.next)
-                guard closure(state.next).contains(where: isSentenceEnd) else { continue }
-                let test = automaton.tests[Int(testIndex)]
-                guard test.kind == .words else { return -1 }
-                symbols += automaton.testSymbols[Int(test.symbolStart)..<Int(test.symbolEnd)]
-            default: pending.append(state.next)
-            }
+        for state in states {
+            guard case .consume(let testIndex) = state.operation, reachesEnd[Int(state.next - first)] else { continue }
+            let test = automaton.tests[Int(testIndex)]
+            guard test.kind == .words else { return -1 }
+            symbols += automaton.testSymbols[Int(test.symbolStart)..<Int(test.symbolEnd)]
         }
         guard !symbols.isEmpty else { return -1 }
         let sorted = Self.sortedUnique(symbols)
