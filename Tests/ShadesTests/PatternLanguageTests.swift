@@ -154,6 +154,15 @@ extension PatternLanguageTests {
         #expect(matches(shades, "I always walk. I am sad.") == [])
     }
 
+    /// A `requires:` line that several rules share is matched once for all of them.
+    @Test func rulesSharingARequirementEachStillNeedIt() throws {
+        let shades = try analyzer(["<always>", "<never>"], extra: "class sad\n  words: sad\n", fields: "  requires: @sad")
+        #expect(matches(shades, "Always sad, never happy.") == ["Always", "never"])
+        #expect(matches(shades, "Always happy, never sad.") == ["Always", "never"])
+        #expect(matches(shades, "Always happy. Never sad.") == ["Never"])
+        #expect(matches(shades, "Always happy, never glad.") == [])
+    }
+
     /// Sentences where no rule pattern can match are skipped; that must not lose a match.
     @Test func sentencesWithoutPossibleFindingsAreSkippedSafely() throws {
         // A pattern that needs no particular word can match in any sentence.

@@ -5,8 +5,8 @@ final class Engine: Sendable {
         /// A rule's pattern (indices into `rules` and the rule's `patterns`).
         case rule(Int, pattern: Int)
         case exception(Int)
-        /// One of a rule's `requires:` patterns.
-        case requirement(Int)
+        /// A `requires:` pattern, of every rule that has it (compiled once however many do).
+        case requirement(rules: [Int])
         /// A fixed expression or an allowed phrase: findings whose focus it overlaps are dropped.
         case fixed
         case context(ContextKind)
@@ -61,6 +61,8 @@ final class Engine: Sendable {
         }
         var builder = AutomatonBuilder(vocabulary: vocabulary, classes: classes, normalize: normalize)
         var targets: [Target] = []
+        /// The target of each `requires:` pattern so far, by pattern.
+        var requirementTargets: [Pattern: Int] = [:]
         func add(_ pattern: Located<Pattern>, _ target: Target) throws(LexiconError) {
             let reportsFindings = if case .rule = target { true } else { false }
             try builder.add(pattern, target: Int32(targets.count), reportsFindings: reportsFindings)
@@ -79,7 +81,14 @@ final class Engine: Sendable {
                 if rule.category == .safety && !configuration.reportsSafety { continue }
                 for (index, pattern) in rule.compiledPatterns.enumerated() { try add(pattern, .rule(rules.count, pattern: index)) }
                 for pattern in rule.compiledExceptions { try add(pattern, .exception(rules.count)) }
-                for pattern in rule.compiledRequirements { try add(pattern, .requirement(rules.count)) }
+                for pattern in rule.compiledRequirements {
+                    if let target = requirementTargets[pattern.value], case .requirement(let others) = targets[target] {
+                        targets[target] = .requirement(rules: others + [rules.count])
+                    } else {
+                        requirementTargets[pattern.value] = targets.count
+                        try add(pattern, .requirement(rules: [rules.count]))
+                    }
+                }
                 rules.append(rule)
             }
             for fixed in lexicon.fixedExpressions {

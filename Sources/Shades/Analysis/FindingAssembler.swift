@@ -43,7 +43,8 @@ struct FindingAssembler {
             switch engine.targets[Int(match.target)] {
             case .rule: continue
             case .exception(let rule): exceptions[rule, default: []].append(match)
-            case .requirement(let rule): requiredSentences[rule, default: []].insert(tokens[match.start].sentence)
+            case .requirement(let rules):
+                for rule in rules { requiredSentences[rule, default: []].insert(tokens[match.start].sentence) }
             case .fixed: fixed.append(match)
             case .context(let kind): contextMatches[kind.rawValue].append(match)
             }

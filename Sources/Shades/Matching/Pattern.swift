@@ -1,6 +1,6 @@
 /// A parsed pattern (see Lexicons/README.md for the syntax). Words are kept as written and
 /// normalised when the pattern is compiled.
-indirect enum Pattern: Sendable, Equatable {
+indirect enum Pattern: Sendable, Hashable {
     /// A word ("always"), matched after normalisation.
     case word(String)
     /// A word prefix ("fail" for `fail*`).
