@@ -92,8 +92,8 @@ struct Automaton: Sendable {
     var groupStarts: [Int32] = [0]
     var entryGroups: [Int32] = []
     /// Final-word groups: sets of symbols of which a sentence's last word must hold one for
-    /// the patterns that end with `$` after a test of words. `finalGroupsBySymbol[finalGroupStarts[s]..<finalGroupStarts[s + 1]]`
-    /// are the final-word groups that symbol `s` meets.
+    /// the patterns that end with `$` after a test of words. The final-word groups that symbol
+    /// `s` meets are `finalGroupsBySymbol[finalGroupStarts[s]..<finalGroupStarts[s + 1]]`.
     var finalGroupCount = 0
     var finalGroupsBySymbol: [Int32] = []
     var finalGroupStarts: [Int32] = [0]

@@ -17,11 +17,11 @@ struct RawMatch: Sendable, Equatable {
 /// of them, found from the groups its words meet; it starts at a token only when every group
 /// is met by that token or a later one; a pattern that ends the sentence (`$`) right after a
 /// test of words starts only in sentences whose last word passes that test. So most patterns
-/// never run and most tokens start nothing, however many rules there are. A sentence in which no pattern that reports findings
-/// is active is skipped whole: exceptions, requirements, fixed expressions, allowed phrases and
-/// context words only matter around findings. The hot loop works on the automaton's
-/// `AutomatonTables` and on preallocated `Buffers` through raw pointers: no reference counting
-/// or allocation per token.
+/// never run and most tokens start nothing, however many rules there are. A sentence in which
+/// no pattern that reports findings is active is skipped whole: exceptions, requirements, fixed
+/// expressions, allowed phrases and context words only matter around findings. The hot loop
+/// works on the automaton's `AutomatonTables` and on preallocated `Buffers` through raw
+/// pointers: no reference counting or allocation per token.
 struct Matcher: Sendable {
     struct Thread {
         var state: Int32
