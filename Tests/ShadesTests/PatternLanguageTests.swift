@@ -163,6 +163,14 @@ extension PatternLanguageTests {
         #expect(matches(shades, "Always happy, never glad.") == [])
     }
 
+    /// An `except:` line that several rules share is matched once and cancels each rule's matches.
+    @Test func rulesSharingAnExceptionEachKeepIt() throws {
+        let shades = try analyzer(["<always>", "<never>"], fields: "  except: (always | never) mind")
+        #expect(matches(shades, "Always mind the gap, never mind the rest.") == [])
+        #expect(matches(shades, "Always late, never mind.") == ["Always"])
+        #expect(matches(shades, "Always late, never early.") == ["Always", "never"])
+    }
+
     /// Sentences where no rule pattern can match are skipped; that must not lose a match.
     @Test func sentencesWithoutPossibleFindingsAreSkippedSafely() throws {
         // A pattern that needs no particular word can match in any sentence.

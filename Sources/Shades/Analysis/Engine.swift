@@ -4,7 +4,8 @@ final class Engine: Sendable {
     enum Target: Sendable, Equatable {
         /// A rule's pattern (indices into `rules` and the rule's `patterns`).
         case rule(Int, pattern: Int)
-        case exception(Int)
+        /// An `except:` pattern, of every rule that has it (compiled once however many do).
+        case exception(rules: [Int])
         /// A `requires:` pattern, of every rule that has it (compiled once however many do).
         case requirement(rules: [Int])
         /// A fixed expression or an allowed phrase: findings whose focus it overlaps are dropped.
@@ -21,6 +22,12 @@ final class Engine: Sendable {
 
         /// The name of the word class, e.g. `negation`.
         var className: String { "\(self)" }
+    }
+
+    /// An exception or requirement pattern, as the key that lets rules share its compiled form.
+    private struct SharedPattern: Hashable {
+        let isException: Bool
+        let pattern: Pattern
     }
 
     /// What assembling findings asks of a rule, kept apart so the per-match work copies no
@@ -61,12 +68,26 @@ final class Engine: Sendable {
         }
         var builder = AutomatonBuilder(vocabulary: vocabulary, classes: classes, normalize: normalize)
         var targets: [Target] = []
-        /// The target of each `requires:` pattern so far, by pattern.
-        var requirementTargets: [Pattern: Int] = [:]
         func add(_ pattern: Located<Pattern>, _ target: Target) throws(LexiconError) {
             let reportsFindings = if case .rule = target { true } else { false }
             try builder.add(pattern, target: Int32(targets.count), reportsFindings: reportsFindings)
             targets.append(target)
+        }
+        // Rules often share an exception or requirement ("except: @others-think-i-am",
+        // "requires: @first-person"): each is compiled once, its target naming every rule.
+        var sharedTargets: [SharedPattern: Int] = [:]
+        func addShared(_ pattern: Located<Pattern>, rule: Int, isException: Bool) throws(LexiconError) {
+            let key = SharedPattern(isException: isException, pattern: pattern.value)
+            guard let index = sharedTargets[key] else {
+                sharedTargets[key] = targets.count
+                try add(pattern, isException ? .exception(rules: [rule]) : .requirement(rules: [rule]))
+                return
+            }
+            switch targets[index] {
+            case .exception(let rules): targets[index] = .exception(rules: rules + [rule])
+            case .requirement(let rules): targets[index] = .requirement(rules: rules + [rule])
+            case .rule, .fixed, .context: preconditionFailure("only exceptions and requirements are shared")
+            }
         }
 
         var rules: [Rule] = []
@@ -80,15 +101,8 @@ final class Engine: Sendable {
                 if configuration.disabledRules.contains(rule.id) { continue }
                 if rule.category == .safety && !configuration.reportsSafety { continue }
                 for (index, pattern) in rule.compiledPatterns.enumerated() { try add(pattern, .rule(rules.count, pattern: index)) }
-                for pattern in rule.compiledExceptions { try add(pattern, .exception(rules.count)) }
-                for pattern in rule.compiledRequirements {
-                    if let target = requirementTargets[pattern.value], case .requirement(let others) = targets[target] {
-                        targets[target] = .requirement(rules: others + [rules.count])
-                    } else {
-                        requirementTargets[pattern.value] = targets.count
-                        try add(pattern, .requirement(rules: [rules.count]))
-                    }
-                }
+                for pattern in rule.compiledExceptions { try addShared(pattern, rule: rules.count, isException: true) }
+                for pattern in rule.compiledRequirements { try addShared(pattern, rule: rules.count, isException: false) }
                 rules.append(rule)
             }
             for fixed in lexicon.fixedExpressions {

@@ -42,7 +42,8 @@ struct FindingAssembler {
         for match in matches {
             switch engine.targets[Int(match.target)] {
             case .rule: continue
-            case .exception(let rule): exceptions[rule, default: []].append(match)
+            case .exception(let rules):
+                for rule in rules { exceptions[rule, default: []].append(match) }
             case .requirement(let rules):
                 for rule in rules { requiredSentences[rule, default: []].insert(tokens[match.start].sentence) }
             case .fixed: fixed.append(match)
