@@ -20,10 +20,9 @@ struct AutomatonBuilder {
     private var classSymbols: [String: [Int32]?] = [:]
     /// The requirement groups of each class that holds phrases, once worked out.
     private var classRequirements: [String: [[Int32]]] = [:]
-    private var groupIndex: [[Int32]: Int32] = [:]
-    private var groupsBySymbol: [Int32: [Int32]] = [:]
-    private var finalGroupIndex: [[Int32]: Int32] = [:]
-    private var finalGroupsBySymbol: [Int32: [Int32]] = [:]
+    /// Requirement groups, and final-word groups (see `finalWordGroup(from:statesFrom:)`).
+    private var requirementGroups = SymbolSets()
+    private var finalGroups = SymbolSets()
     /// How often each word or prefix symbol is guessed to occur, from its length (short words
     /// are the common ones), to pick and order the requirement groups that fail most often.
     private var estimatedFrequency: [Int32: Int] = [:]
@@ -43,7 +42,7 @@ struct AutomatonBuilder {
         // The rarest group comes first: it anchors the pattern's entries and is checked first.
         var groups: [Int32] = []
         let required = try requirements(pattern.value, at: pattern.location).sorted { frequency(of: $0) < frequency(of: $1) }
-        for id in required.map({ group($0) }) where !groups.contains(id) {
+        for id in required.map({ requirementGroups.id(of: $0) }) where !groups.contains(id) {
             groups.append(id)
         }
         let requirements = Automaton.RequirementRange(
@@ -85,14 +84,14 @@ struct AutomatonBuilder {
             }
             automaton.entryStarts.append(Int32(automaton.indexedEntries.count))
             automaton.runStarts.append(Int32(automaton.entryRuns.count))
-            automaton.groupsBySymbol += groupsBySymbol[symbol] ?? []
+            automaton.groupsBySymbol += requirementGroups.setsBySymbol[symbol] ?? []
             automaton.groupStarts.append(Int32(automaton.groupsBySymbol.count))
-            automaton.finalGroupsBySymbol += finalGroupsBySymbol[symbol] ?? []
+            automaton.finalGroupsBySymbol += finalGroups.setsBySymbol[symbol] ?? []
             automaton.finalGroupStarts.append(Int32(automaton.finalGroupsBySymbol.count))
         }
-        automaton.groupCount = groupIndex.count
-        automaton.finalGroupCount = finalGroupIndex.count
-        for group in 0..<Int32(groupIndex.count) {
+        automaton.groupCount = requirementGroups.count
+        automaton.finalGroupCount = finalGroups.count
+        for group in 0..<Int32(requirementGroups.count) {
             automaton.anchoredEntries += entriesByAnchor[group] ?? []
             automaton.anchorStarts.append(Int32(automaton.anchoredEntries.count))
             automaton.findingRequirements += findingRequirementsByAnchor[group] ?? []
@@ -372,13 +371,7 @@ struct AutomatonBuilder {
             guard test.kind == .words else { return -1 }
             symbols += automaton.testSymbols[Int(test.symbolStart)..<Int(test.symbolEnd)]
         }
-        guard !symbols.isEmpty else { return -1 }
-        let sorted = Self.sortedUnique(symbols)
-        if let existing = finalGroupIndex[sorted] { return existing }
-        let id = Int32(finalGroupIndex.count)
-        finalGroupIndex[sorted] = id
-        for symbol in sorted { finalGroupsBySymbol[symbol, default: []].append(id) }
-        return id
+        return symbols.isEmpty ? -1 : finalGroups.id(of: symbols)
     }
 
     /// How often a sentence is guessed to meet a group of symbols: the sum of their guesses.
@@ -386,14 +379,22 @@ struct AutomatonBuilder {
         symbols.reduce(0) { $0 + (estimatedFrequency[$1] ?? 1) }
     }
 
-    /// The id of a requirement group (one symbol set), shared by every pattern that needs it.
-    private mutating func group(_ symbols: [Int32]) -> Int32 {
-        let sorted = Self.sortedUnique(symbols)
-        if let existing = groupIndex[sorted] { return existing }
-        let id = Int32(groupIndex.count)
-        groupIndex[sorted] = id
-        for symbol in sorted { groupsBySymbol[symbol, default: []].append(id) }
-        return id
+    /// Distinct symbol sets with dense ids, shared by every pattern that needs one, and the
+    /// sets each symbol is in.
+    private struct SymbolSets {
+        private var ids: [[Int32]: Int32] = [:]
+        private(set) var setsBySymbol: [Int32: [Int32]] = [:]
+
+        var count: Int { ids.count }
+
+        mutating func id(of symbols: [Int32]) -> Int32 {
+            let sorted = AutomatonBuilder.sortedUnique(symbols)
+            if let existing = ids[sorted] { return existing }
+            let id = Int32(ids.count)
+            ids[sorted] = id
+            for symbol in sorted { setsBySymbol[symbol, default: []].append(id) }
+            return id
+        }
     }
 
     /// Indexes the consuming states reachable from `start` without consuming anything.
