@@ -68,6 +68,14 @@ import Shades
         #expect(found.allSatisfy { $0.modifiers.contains(.quoted) })
     }
 
+    /// What the writer says or snaps is their own phrasing, not reported speech.
+    @Test(arguments: ["I told him I'm a failure.", "I snapped at my mum, which makes me a cruel, ungrateful daughter."])
+    func theWritersOwnReportingVerbIsNotQuotation(text: String) throws {
+        let found = findings(text)
+        try #require(!found.isEmpty)
+        #expect(found.allSatisfy { !$0.modifiers.contains(.quoted) }, "\(found.map(\.modifiers))")
+    }
+
     @Test func aFocusDoesNotStartOnASkippedQuotationMark() throws {
         let finding = try #require(findings("He \"never\" listens to me.").first { $0.category == .overgeneralization })
         #expect(finding.match == "never")
