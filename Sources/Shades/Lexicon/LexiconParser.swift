@@ -50,14 +50,26 @@ struct LexiconParser {
             guard allowed.contains(field) else {
                 throw LexiconError(location, "unknown field '\(field)' for a \(entry.kind) (expected one of: \(allowed.sorted().joined(separator: ", ")))")
             }
-            if Self.commentableFields.contains(field), let hash = value.firstRange(of: " #") {
-                value = value[..<hash.lowerBound]
+            if Self.commentableFields.contains(field), let hash = Self.commentStart(in: value) {
+                value = value[..<hash]
             }
-            let text = String(value).trimmed
+            let text = value.trimmed
             guard !text.isEmpty else { throw LexiconError(location, "the field '\(field)' is empty") }
             entries[entries.count - 1].fields.append((field, text, location))
         }
         return try build(entries)
+    }
+
+    /// Where a ` #` comment starts in `value`, found on its UTF-8 bytes.
+    private static func commentStart(in value: Substring) -> Substring.Index? {
+        let utf8 = value.utf8
+        var previous: UInt8 = 0
+        for index in utf8.indices {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") { return utf8.index(before: index) }
+            previous = byte
+        }
+        return nil
     }
 
     private func header(_ line: String, at location: SourceLocation) throws(LexiconError) -> Entry {
@@ -215,11 +227,12 @@ struct LexiconParser {
     }
 }
 
-extension StringProtocol {
+extension Substring {
     /// Without leading and trailing spaces and tabs.
     var trimmed: String {
-        let isText = { (character: Character) in character != " " && character != "\t" }
-        guard let first = firstIndex(where: isText), let last = lastIndex(where: isText) else { return "" }
-        return String(self[first...last])
+        // Spaces and tabs are single bytes, so the text is trimmed on its UTF-8 bytes.
+        let isText = { (byte: UInt8) in byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") }
+        guard let first = utf8.firstIndex(where: isText), let last = utf8.lastIndex(where: isText) else { return "" }
+        return String(self[first..<utf8.index(after: last)])
     }
 }

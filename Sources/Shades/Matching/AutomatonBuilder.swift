@@ -41,7 +41,10 @@ struct AutomatonBuilder {
         let start = try compile(pattern.value, next: accept, at: pattern.location)
         // The rarest group comes first: it anchors the pattern's entries and is checked first.
         var groups: [Int32] = []
-        let required = try requirements(pattern.value, at: pattern.location).sorted { frequency(of: $0) < frequency(of: $1) }
+        let required = try requirements(pattern.value, at: pattern.location)
+            .map { (symbols: $0, frequency: frequency(of: $0)) }
+            .sorted { $0.frequency < $1.frequency }
+            .map(\.symbols)
         for id in required.map({ requirementGroups.id(of: $0) }) where !groups.contains(id) {
             groups.append(id)
         }
@@ -108,12 +111,9 @@ struct AutomatonBuilder {
     // MARK: - Compiling
 
     private mutating func compile(_ pattern: Pattern, next: Int32, at location: SourceLocation) throws(LexiconError) -> Int32 {
-        if let symbols = try singleTokenSymbols(pattern, at: location) {
-            return addState(.consume(test: test(.words, symbols)), next: next)
-        }
         switch pattern {
         case .word, .prefix:
-            preconditionFailure("single words are compiled above")
+            return addState(.consume(test: test(.words, try singleTokenSymbols(pattern, at: location)!)), next: next)
         case .punctuation(let mark):
             let symbol = vocabulary.symbol(forWord: mark)
             estimatedFrequency[symbol] = Self.frequencyGuess(length: 1)
@@ -124,6 +124,9 @@ struct AutomatonBuilder {
             }
             return addState(.consume(test: test(.notWords, symbols)), next: next)
         case .classReference(let name):
+            if let symbols = try singleTokenSymbols(pattern, at: location) {
+                return addState(.consume(test: test(.words, symbols)), next: next)
+            }
             let members = try expand(name, at: location)
             defer { expanding.removeLast() }
             return try compile(.alternatives(members), next: next, at: location)
@@ -140,6 +143,7 @@ struct AutomatonBuilder {
             var words: [Int32] = []
             var phrases: [Pattern] = []
             try flatten(branches, words: &words, phrases: &phrases, at: location)
+            if phrases.isEmpty { return addState(.consume(test: test(.words, words)), next: next) }
             var compiled: [Int32] = []
             if !words.isEmpty { compiled.append(addState(.consume(test: test(.words, words)), next: next)) }
             for phrase in phrases { compiled.append(try compile(phrase, next: next, at: location)) }

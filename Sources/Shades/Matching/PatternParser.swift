@@ -77,7 +77,8 @@ struct PatternParser {
 
     private mutating func parseSequence() throws(Failure) -> Pattern {
         var items: [Pattern] = []
-        while let next = peek(), !"|)]>".utf8.contains(next) {
+        while let next = peek(), next != UInt8(ascii: "|"), next != UInt8(ascii: ")"), next != UInt8(ascii: "]"),
+              next != UInt8(ascii: ">") {
             items.append(contentsOf: try parseItem())
         }
         return items.count == 1 ? items[0] : .sequence(items)
@@ -132,15 +133,28 @@ struct PatternParser {
 
     private mutating func parseAtom() throws(Failure) -> [Pattern] {
         let start = position
+        var isASCIIWord = true
         while position < bytes.count, !Self.isBracket(bytes[position]), spaceLength(at: position) == 0 {
-            position += bytes[position] < 0x80 ? 1 : scalar(at: position).length
+            let byte = bytes[position]
+            if byte < 0x80 {
+                isASCIIWord = isASCIIWord && (Self.isASCIILetterOrDigit(byte) || byte == UInt8(ascii: "'"))
+                position += 1
+            } else {
+                isASCIIWord = false
+                position += scalar(at: position).length
+            }
         }
         if position == start { throw Failure(message: "unexpected '\(character(at: start))' at column \(column(of: start))") }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        let atom = bytes[start..<position]
+        // Most atoms are plain ASCII words: they skip the Unicode property checks below.
+        if isASCIIWord && Self.isASCIILetterOrDigit(bytes[start]) {
+            return [.word(String(decoding: atom, as: UTF8.self))]
+        }
+        let text = String(decoding: atom, as: UTF8.self)
         if text.allSatisfy({ $0.isPunctuation || $0.isSymbol }) && !text.contains("@") {
             return [.punctuation(text)]
         }
-        if text.hasPrefix("@") {
+        if atom.first == UInt8(ascii: "@") {
             let name = String(text.dropFirst())
             guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                 throw Failure(message: "'\(text)' is not a class name (letters, digits, - and _)")
@@ -148,18 +162,19 @@ struct PatternParser {
             return [.classReference(name)]
         }
         // "full-time" is read as the words "full" and "time", as the tokenizer splits it.
-        return try text.split(separator: "-").map { (part) throws(Failure) -> Pattern in
-            if part.hasSuffix("*") {
-                let prefix = String(part.dropLast())
-                guard !prefix.isEmpty, !prefix.contains("*") else {
+        return try atom.split(separator: UInt8(ascii: "-")).map { (part) throws(Failure) -> Pattern in
+            let star = UInt8(ascii: "*")
+            if part.last == star {
+                let prefix = part.dropLast()
+                guard !prefix.isEmpty, !prefix.contains(star) else {
                     throw Failure(message: "'\(text)': a wildcard is a word start followed by one '*'")
                 }
-                return .prefix(prefix)
+                return .prefix(String(decoding: prefix, as: UTF8.self))
             }
-            guard !part.contains("*") else {
+            guard !part.contains(star) else {
                 throw Failure(message: "'\(text)': '*' may only end a word")
             }
-            return .word(String(part))
+            return .word(String(decoding: part, as: UTF8.self))
         }
     }
 
@@ -213,6 +228,17 @@ struct PatternParser {
     }
 
     private static func isBracket(_ byte: UInt8) -> Bool {
-        "()[]<>{}|".utf8.contains(byte)
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"),
+             UInt8(ascii: ">"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"): true
+        default: false
+        }
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: false
+        }
     }
 }
