@@ -18,6 +18,13 @@ import Shades
         #expect(analysis.statistics.severity == 0)
     }
 
+    /// A lowercase word after a full stop or an ellipsis continues the sentence for the Unicode
+    /// rules, but the mark still ends the clause: a negation before it does not reach past it.
+    @Test(arguments: ["The car wouldn't start. he never listens to me.", "It didn't rain… nobody ever listens to me."])
+    func aNegationDoesNotReachPastAFullStop(text: String) {
+        #expect(findings(text).contains { $0.category == .overgeneralization && !$0.modifiers.contains(.negated) })
+    }
+
     @Test func hedgesSoftenInsteadOfCancelling() throws {
         let plain = try #require(findings("Nobody ever calls me.").first)
         let hedged = try #require(findings("Almost nobody ever calls me.").first)

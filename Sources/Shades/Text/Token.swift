@@ -6,7 +6,7 @@ struct Token: Sendable, Equatable {
         let rawValue: UInt8
         /// Two or more letters, none of them lower case ("NEVER").
         static let allCaps = Flags(rawValue: 1 << 0)
-        /// Punctuation that ends a clause (, ; : dashes, brackets): pattern gaps stop here.
+        /// Punctuation that ends a clause (, ; : . … dashes, brackets): pattern gaps stop here.
         static let clauseBreak = Flags(rawValue: 1 << 1)
         /// A double quotation mark (" “ ” « »): text between them counts as quoted.
         static let doubleQuote = Flags(rawValue: 1 << 2)

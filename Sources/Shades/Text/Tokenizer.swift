@@ -104,6 +104,10 @@ struct Tokenizer: Sendable {
             return [.clauseBreak, .colon]
         case (1, 0x2C), (1, 0x3B), (1, 0x28), (1, 0x29):
             return .clauseBreak
+        case (1, 0x2E):
+            // A full stop ends a clause even where the sentence goes on ("it broke. nobody
+            // came", with a lowercase word after it, is one sentence to the Unicode rules).
+            return .clauseBreak
         case (1, 0x2D):
             // A hyphen inside a word ("full-time") joins; one with space around it is a dash.
             let joined = start > 0 && end < bytes.count && bytes[start - 1] > 0x20 && bytes[end] > 0x20
@@ -116,7 +120,7 @@ struct Tokenizer: Sendable {
             return .doubleQuote
         case (3, 0xE2) where segment[1] == 0x80:
             switch segment[2] {
-            case 0x93, 0x94: return .clauseBreak
+            case 0x93, 0x94, 0xA6: return .clauseBreak
             case 0x9C, 0x9D: return .doubleQuote
             default: return []
             }
