@@ -32,6 +32,13 @@ import Shades
         #expect(hedged.severity < plain.severity)
     }
 
+    @Test func aHedgeQualifiesItsWholeClause() throws {
+        let hedged = try #require(findings("Sometimes it feels like nobody ever listens to me.").first)
+        #expect(hedged.modifiers.contains(.hedged))
+        let otherClause = try #require(findings("Sometimes I cry, it feels like nobody ever listens to me.").first)
+        #expect(!otherClause.modifiers.contains(.hedged))
+    }
+
     @Test func negativePolarityAtAllStrengthens() throws {
         let finding = try #require(findings("I can't do anything at all.").first)
         #expect(finding.modifiers.contains(.boosted))

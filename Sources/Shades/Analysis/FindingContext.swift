@@ -64,7 +64,10 @@ extension FindingAssembler {
                 !(span.end..<match.focusStart).contains { tokens[$0].flags.contains(.clauseBreak) }
             }
             if spans(.negation).contains(within: window, where: noClauseBreak) { modifiers.insert(.negated) }
-            if spans(.hedge).contains(within: window, where: noClauseBreak) { modifiers.insert(.hedged) }
+            // A hedge reaches further than a negation: in "sometimes it feels like nobody
+            // listens", 'sometimes' qualifies the whole clause.
+            let hedgeWindow = assembler.wordsBefore(match.start, count: 4)..<match.focusStart
+            if spans(.hedge).contains(within: hedgeWindow, where: noClauseBreak) { modifiers.insert(.hedged) }
             let afterFocus = match.focusEnd..<min(tokens.count, max(match.end, match.focusEnd) + 2)
             let boosters = spans(.booster)
             if boosters.contains(within: window, where: noClauseBreak)
