@@ -36,6 +36,20 @@ private func words(_ text: String) -> [String] {
         #expect(result.filter { $0.kind == .word }.map(\.sentence) == [0, 0, 1, 1, 2])
     }
 
+    /// ICU continues a sentence after a full stop when a lowercase word follows; text typed on
+    /// a phone starts a new one there, unless the full stop ends an abbreviation or a number.
+    @Test(arguments: [
+        ("missed the bus. i always mess up", [0, 0, 0, 1, 1, 1, 1]),
+        ("missed the bus... i always mess up", [0, 0, 0, 1, 1, 1, 1]),
+        ("missed the bus\u{2026} i always mess up", [0, 0, 0, 1, 1, 1, 1]),
+        ("apples, pears etc. and nobody ate them", [0, 0, 0, 0, 0, 0, 0]),
+        ("see Dr. smith at 10 a.m. and go", [0, 0, 0, 0, 0, 0, 0, 0]),
+        ("I ran 5. then I stopped", [0, 0, 0, 0, 0, 0]),
+    ])
+    func aLowercaseWordAfterAFullStopStartsASentence(text: String, expected: [Int]) {
+        #expect(tokens(Array(text.utf8)).filter { $0.kind != .punctuation }.map(\.sentence) == expected)
+    }
+
     @Test(arguments: [
         ("😀 I always 👍🏽 win", ["I", "always", "win"]),
         ("我总是失败 always", ["我", "总是", "失败", "always"]),

@@ -13,7 +13,8 @@ public struct Finding: Sendable, Hashable {
     /// The flagged text's range in Unicode scalars (code points) of the analysed text, as
     /// Python slices strings; invalid UTF-8 counts as one U+FFFD per ill-formed sequence.
     public let unicodeScalarRange: Range<Int>
-    /// Index of the ICU sentence, from 0.
+    /// Index of the sentence, from 0: ICU's sentences, also split where a lowercase word
+    /// follows a full stop ("missed the bus. i always mess up").
     public let sentence: Int
     /// 0 to 1: the rule's base severity adjusted by the modifiers.
     public let severity: Double

@@ -21,7 +21,8 @@ struct Token: Sendable, Equatable {
     var end: Int
     var kind: Kind
     var flags: Flags
-    /// Index of the ICU sentence the token belongs to, from 0.
+    /// Index of the sentence the token belongs to, from 0: ICU's sentences, also split where a
+    /// lowercase word follows a full stop (see `Tokenizer`).
     var sentence: Int
     /// Range of this token's symbols in `TextWorkspace.symbols`.
     var symbols: Range<Int>

@@ -15,6 +15,8 @@ struct Tokenizer: Sendable {
         }
         var start = 0
         var sentence = 0
+        // Sentences started inside an ICU sentence by `startsSentenceAfterFullStop`.
+        var extraSentences = 0
         for (end, status) in text.boundaries {
             defer { start = end }
             guard end > start else { continue }
@@ -31,15 +33,62 @@ struct Tokenizer: Sendable {
                 sentence += 1
             }
             if kind == .word, mergeSplitContraction(ending: start, with: end, in: bytes, &text, icu: icu) { continue }
+            if kind == .word, Self.startsSentenceAfterFullStop(segment, after: text.tokens, sentence: sentence + extraSentences, in: bytes) {
+                extraSentences += 1
+            }
             let flags = kind == .punctuation
                 ? Self.punctuationFlags(segment, in: bytes, start: start, end: end)
                 : Self.wordFlags(segment)
             let symbolStart = text.symbols.count
             addSymbols(of: segment, in: &text, icu: icu)
             text.tokens.append(Token(
-                start: start, end: end, kind: kind, flags: flags, sentence: sentence,
+                start: start, end: end, kind: kind, flags: flags, sentence: sentence + extraSentences,
                 symbols: symbolStart..<text.symbols.count))
         }
+    }
+
+    /// Abbreviations whose full stop does not end a sentence ("etc. and so on"), each packed
+    /// into an integer by `packedLowercase`, so that looking one up allocates nothing.
+    private static let abbreviations: Set<UInt64> = Set(
+        ["etc", "vs", "approx", "misc", "incl", "esp", "dept", "est", "mr", "mrs", "ms", "dr", "st", "no", "fig",
+         "cf", "al", "ca", "jr", "sr", "am", "pm", "min", "max", "tel", "ave", "rd"].map {
+            $0.utf8.withContiguousStorageIfAvailable { packedLowercase($0) }!!
+        })
+
+    /// The bytes of a word of up to eight ASCII bytes, lowercased, in one integer (nil when longer).
+    private static func packedLowercase(_ word: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard word.count <= 8 else { return nil }
+        var packed: UInt64 = 0
+        for byte in word { packed = packed << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        return packed
+    }
+
+    /// Whether the word `segment` starts a new sentence although ICU continues the current one:
+    /// it starts with a lowercase letter and follows a full stop or an ellipsis that ends a word
+    /// of two or more letters, not an abbreviation. People typing on phones write "missed the
+    /// bus. i always mess up" as two sentences; the Unicode rules read a lowercase word after a
+    /// full stop as the same sentence going on.
+    private static func startsSentenceAfterFullStop(
+        _ segment: UnsafeBufferPointer<UInt8>, after tokens: [Token], sentence: Int, in bytes: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard let first = segment.first, first >= 0x61 && first <= 0x7A, tokens.count >= 2 else { return false }
+        // Back over the full stops ("." or "...") or the ellipsis just before the word.
+        var index = tokens.count - 1
+        while index > 0, tokens[index].kind == .punctuation, tokens[index].sentence == sentence,
+              isFullStopOrEllipsis(UnsafeBufferPointer(rebasing: bytes[tokens[index].start..<tokens[index].end])) {
+            index -= 1
+        }
+        let word = tokens[index]
+        guard index < tokens.count - 1, word.kind == .word, word.sentence == sentence, word.end == tokens[index + 1].start
+        else { return false }
+        let wordBytes = UnsafeBufferPointer(rebasing: bytes[word.start..<word.end])
+        guard wordBytes.count >= 2, !wordBytes.contains(0x2E) else { return false }
+        guard let packed = packedLowercase(wordBytes) else { return true }
+        return !abbreviations.contains(packed)
+    }
+
+    private static func isFullStopOrEllipsis(_ mark: UnsafeBufferPointer<UInt8>) -> Bool {
+        (mark.count == 1 && mark[0] == 0x2E) || (mark.count == 3 && mark[0] == 0xE2 && mark[1] == 0x80 && mark[2] == 0xA6)
     }
 
     /// "don′t" with a prime (which ICU does not treat as an apostrophe) arrives as "don", "′",
