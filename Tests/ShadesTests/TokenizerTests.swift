@@ -45,6 +45,7 @@ private func words(_ text: String) -> [String] {
         ("apples, pears etc. and nobody ate them", [0, 0, 0, 0, 0, 0, 0]),
         ("see Dr. smith at 10 a.m. and go", [0, 0, 0, 0, 0, 0, 0, 0]),
         ("I ran 5. then I stopped", [0, 0, 0, 0, 0, 0]),
+        ("she said no. i cried", [0, 0, 0, 1, 1]),
     ])
     func aLowercaseWordAfterAFullStopStartsASentence(text: String, expected: [Int]) {
         #expect(tokens(Array(text.utf8)).filter { $0.kind != .punctuation }.map(\.sentence) == expected)

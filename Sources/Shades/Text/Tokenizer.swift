@@ -50,8 +50,8 @@ struct Tokenizer: Sendable {
     /// Abbreviations whose full stop does not end a sentence ("etc. and so on"), each packed
     /// into an integer by `packedLowercase`, so that looking one up allocates nothing.
     private static let abbreviations: Set<UInt64> = Set(
-        ["etc", "vs", "approx", "misc", "incl", "esp", "dept", "est", "mr", "mrs", "ms", "dr", "st", "no", "fig",
-         "cf", "al", "ca", "jr", "sr", "am", "pm", "min", "max", "tel", "ave", "rd"].map {
+        ["etc", "vs", "approx", "misc", "incl", "esp", "dept", "est", "mr", "mrs", "ms", "dr", "st", "fig",
+         "cf", "al", "ca", "jr", "sr", "pm", "min", "max", "tel", "ave", "rd"].map {
             $0.utf8.withContiguousStorageIfAvailable { packedLowercase($0) }!!
         })
 
