@@ -25,6 +25,13 @@ import Shades
         #expect(findings(text).contains { $0.category == .overgeneralization && !$0.modifiers.contains(.negated) })
     }
 
+    /// A fixed expression neutralises a focus on its own words ("for good" in "I quit for
+    /// good"), not a focus that a rule wrote around it ("my career is ruined for good").
+    @Test func aFixedExpressionInsideALongerFocusKeepsTheFinding() {
+        #expect(findings("I quit smoking for good.").isEmpty)
+        #expect(findings("One bad interview and my career is ruined for good.").contains { $0.category == .allOrNothing })
+    }
+
     @Test func hedgesSoftenInsteadOfCancelling() throws {
         let plain = try #require(findings("Nobody ever calls me.").first)
         let hedged = try #require(findings("Almost nobody ever calls me.").first)

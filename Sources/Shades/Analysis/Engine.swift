@@ -8,8 +8,11 @@ final class Engine: Sendable {
         case exception(rules: [Int])
         /// A `requires:` pattern, of every rule that has it (compiled once however many do).
         case requirement(rules: [Int])
-        /// A fixed expression or an allowed phrase: findings whose focus it overlaps are dropped.
+        /// A fixed expression ("all right", "for good"): findings whose focus it overlaps are
+        /// dropped, unless the focus holds the whole expression and more ("ruined for good").
         case fixed
+        /// An allowed phrase from the configuration: findings whose focus it overlaps are dropped.
+        case allowedPhrase
         case context(ContextKind)
     }
 
@@ -86,7 +89,7 @@ final class Engine: Sendable {
             switch targets[index] {
             case .exception(let rules): targets[index] = .exception(rules: rules + [rule])
             case .requirement(let rules): targets[index] = .requirement(rules: rules + [rule])
-            case .rule, .fixed, .context: preconditionFailure("only exceptions and requirements are shared")
+            case .rule, .fixed, .allowedPhrase, .context: preconditionFailure("only exceptions and requirements are shared")
             }
         }
 
@@ -120,7 +123,7 @@ final class Engine: Sendable {
             } catch {
                 throw LexiconError(location, error.message)
             }
-            try add(Located(value: pattern, location: location), .fixed)
+            try add(Located(value: pattern, location: location), .allowedPhrase)
         }
         for kind in ContextKind.allCases {
             guard let wordClass = classes[kind.className] else { continue }

@@ -38,6 +38,7 @@ struct FindingAssembler {
         var exceptions: [Int: [RawMatch]] = [:]
         var requiredSentences: [Int: Set<Int>] = [:]
         var fixed: [RawMatch] = []
+        var allowed: [RawMatch] = []
         var contextMatches = [[RawMatch]](repeating: [], count: Engine.ContextKind.allCases.count)
         for match in matches {
             switch engine.targets[Int(match.target)] {
@@ -47,11 +48,13 @@ struct FindingAssembler {
             case .requirement(let rules):
                 for rule in rules { requiredSentences[rule, default: []].insert(tokens[match.start].sentence) }
             case .fixed: fixed.append(match)
+            case .allowedPhrase: allowed.append(match)
             case .context(let kind): contextMatches[kind.rawValue].append(match)
             }
         }
         let exceptionSpans = exceptions.mapValues { SpanList($0) }
         let fixedSpans = SpanList(fixed)
+        let allowedSpans = SpanList(allowed)
         let context = Context(assembler: self, matches: contextMatches)
         var candidates: [Candidate] = []
         for match in longestPerStart(ruleMatches) {
@@ -64,7 +67,13 @@ struct FindingAssembler {
                requiredSentences[ruleIndex]?.contains(tokens[match.start].sentence) != true {
                 continue
             }
-            if fixedSpans.overlaps(match.focusStart..<match.focusEnd) { continue }
+            let focus = match.focusStart..<match.focusEnd
+            if allowedSpans.overlaps(focus) { continue }
+            // A fixed expression neutralises a focus on its words ("all" in "all right"), not a
+            // focus a rule wrote around it ("ruined for good", "…, full stop").
+            if fixedSpans.overlaps(focus, where: { !(focus.lowerBound <= $0.start && $0.end <= focus.upperBound && focus.count > $0.end - $0.start) }) {
+                continue
+            }
             var modifiers = context.modifiers(of: match)
             if rule.negation == .ignore { modifiers.remove(.negated) }
             if rule.negation == .cancel && modifiers.contains(.negated) { continue }

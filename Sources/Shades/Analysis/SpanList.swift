@@ -23,8 +23,9 @@ struct SpanList {
         return spans[low..<end]
     }
 
-    func overlaps(_ range: Range<Int>) -> Bool {
-        candidates(near: range).contains { $0.start < range.upperBound && range.lowerBound < $0.end }
+    /// Whether a span that satisfies `condition` overlaps `range`.
+    func overlaps(_ range: Range<Int>, where condition: (RawMatch) -> Bool = { _ in true }) -> Bool {
+        candidates(near: range).contains { $0.start < range.upperBound && range.lowerBound < $0.end && condition($0) }
     }
 
     /// Whether a span starting at or after `window.lowerBound` ends by `window.upperBound` and satisfies `condition`.
