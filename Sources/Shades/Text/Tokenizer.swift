@@ -33,7 +33,8 @@ struct Tokenizer: Sendable {
                 sentence += 1
             }
             if kind == .word, mergeSplitContraction(ending: start, with: end, in: bytes, &text, icu: icu) { continue }
-            if kind == .word, Self.startsSentenceAfterFullStop(segment, after: text.tokens, sentence: sentence + extraSentences, in: bytes) {
+            if kind == .word, text.tokens.last?.kind == .punctuation,
+               Self.startsSentenceAfterFullStop(segment, after: text.tokens, sentence: sentence + extraSentences, in: bytes) {
                 extraSentences += 1
             }
             let flags = kind == .punctuation
