@@ -14,6 +14,8 @@ struct Token: Sendable, Equatable {
         static let question = Flags(rawValue: 1 << 3)
         /// A colon, which after a short label ("Thought:", "Me:") starts the sentence anew.
         static let colon = Flags(rawValue: 1 << 4)
+        /// A full stop or an ellipsis, after which a lowercase word starts a sentence anew.
+        static let fullStop = Flags(rawValue: 1 << 5)
     }
 
     /// UTF-8 byte range in the analysed text.

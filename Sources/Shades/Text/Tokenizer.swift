@@ -33,7 +33,7 @@ struct Tokenizer: Sendable {
                 sentence += 1
             }
             if kind == .word, mergeSplitContraction(ending: start, with: end, in: bytes, &text, icu: icu) { continue }
-            if kind == .word, text.tokens.last?.kind == .punctuation,
+            if kind == .word, text.tokens.last?.flags.contains(.fullStop) == true,
                Self.startsSentenceAfterFullStop(segment, after: text.tokens, sentence: sentence + extraSentences, in: bytes) {
                 extraSentences += 1
             }
@@ -75,8 +75,7 @@ struct Tokenizer: Sendable {
         guard let first = segment.first, first >= 0x61 && first <= 0x7A, tokens.count >= 2 else { return false }
         // Back over the full stops ("." or "...") or the ellipsis just before the word.
         var index = tokens.count - 1
-        while index > 0, tokens[index].kind == .punctuation, tokens[index].sentence == sentence,
-              isFullStopOrEllipsis(UnsafeBufferPointer(rebasing: bytes[tokens[index].start..<tokens[index].end])) {
+        while index > 0, tokens[index].flags.contains(.fullStop), tokens[index].sentence == sentence {
             index -= 1
         }
         let word = tokens[index]
@@ -86,10 +85,6 @@ struct Tokenizer: Sendable {
         guard wordBytes.count >= 2, !wordBytes.contains(0x2E) else { return false }
         guard let packed = packedLowercase(wordBytes) else { return true }
         return !abbreviations.contains(packed)
-    }
-
-    private static func isFullStopOrEllipsis(_ mark: UnsafeBufferPointer<UInt8>) -> Bool {
-        (mark.count == 1 && mark[0] == 0x2E) || (mark.count == 3 && mark[0] == 0xE2 && mark[1] == 0x80 && mark[2] == 0xA6)
     }
 
     /// "don′t" with a prime (which ICU does not treat as an apostrophe) arrives as "don", "′",
@@ -157,7 +152,7 @@ struct Tokenizer: Sendable {
         case (1, 0x2E):
             // A full stop ends a clause even where the sentence goes on ("it broke. nobody
             // came", with a lowercase word after it, is one sentence to the Unicode rules).
-            return .clauseBreak
+            return [.clauseBreak, .fullStop]
         case (1, 0x2D):
             // A hyphen inside a word ("full-time") joins; one with space around it is a dash.
             let joined = start > 0 && end < bytes.count && bytes[start - 1] > 0x20 && bytes[end] > 0x20
@@ -170,7 +165,8 @@ struct Tokenizer: Sendable {
             return .doubleQuote
         case (3, 0xE2) where segment[1] == 0x80:
             switch segment[2] {
-            case 0x93, 0x94, 0xA6: return .clauseBreak
+            case 0x93, 0x94: return .clauseBreak
+            case 0xA6: return [.clauseBreak, .fullStop]
             case 0x9C, 0x9D: return .doubleQuote
             default: return []
             }
