@@ -20,12 +20,16 @@ struct AutomatonBuilder {
     private var classSymbols: [String: [Int32]?] = [:]
     /// The requirement groups of each class that holds phrases, once worked out.
     private var classRequirements: [String: [[Int32]]] = [:]
+    /// The one-word members (as symbols) and the longer members of each class that holds
+    /// phrases, nested classes opened, once worked out.
+    private var classMembers: [String: (words: [Int32], phrases: [Pattern])] = [:]
     /// Requirement groups, and final-word groups (see `finalWordGroup(from:statesFrom:)`).
     private var requirementGroups = SymbolSets()
     private var finalGroups = SymbolSets()
     /// How often each word or prefix symbol is guessed to occur, from its length (short words
-    /// are the common ones), to pick and order the requirement groups that fail most often.
-    private var estimatedFrequency: [Int32: Int] = [:]
+    /// are the common ones), to pick and order the requirement groups that fail most often;
+    /// indexed by symbol, 1 where nothing was guessed.
+    private var estimatedFrequency: [Int] = []
 
     init(vocabulary: Vocabulary, classes: [String: WordClass], normalize: @escaping (String) -> String) {
         self.vocabulary = vocabulary
@@ -116,7 +120,7 @@ struct AutomatonBuilder {
             return addState(.consume(test: test(.words, try singleTokenSymbols(pattern, at: location)!)), next: next)
         case .punctuation(let mark):
             let symbol = vocabulary.symbol(forWord: mark)
-            estimatedFrequency[symbol] = Self.frequencyGuess(length: 1)
+            guess(Self.frequencyGuess(length: 1), for: symbol)
             return addState(.consume(test: test(.punctuation, [symbol])), next: next)
         case .negated(let inner):
             guard let symbols = try singleTokenSymbols(inner, at: location) else {
@@ -127,9 +131,8 @@ struct AutomatonBuilder {
             if let symbols = try singleTokenSymbols(pattern, at: location) {
                 return addState(.consume(test: test(.words, symbols)), next: next)
             }
-            let members = try expand(name, at: location)
-            defer { expanding.removeLast() }
-            return try compile(.alternatives(members), next: next, at: location)
+            let (words, phrases) = try flattened(name, at: location)
+            return try compileAlternatives(words: words, phrases: phrases, next: next, at: location)
         case .sequence(let items):
             var start = next
             for item in items.reversed() {
@@ -143,15 +146,7 @@ struct AutomatonBuilder {
             var words: [Int32] = []
             var phrases: [Pattern] = []
             try flatten(branches, words: &words, phrases: &phrases, at: location)
-            if phrases.isEmpty { return addState(.consume(test: test(.words, words)), next: next) }
-            var compiled: [Int32] = []
-            if !words.isEmpty { compiled.append(addState(.consume(test: test(.words, words)), next: next)) }
-            for phrase in phrases { compiled.append(try compile(phrase, next: next, at: location)) }
-            var start = compiled[compiled.count - 1]
-            for branchStart in compiled.dropLast().reversed() {
-                start = addState(.split(alternative: start), next: branchStart)
-            }
-            return start
+            return try compileAlternatives(words: words, phrases: phrases, next: next, at: location)
         case .optional(let inner):
             let innerStart = try compile(inner, next: next, at: location)
             return addState(.split(alternative: next), next: innerStart)
@@ -177,6 +172,34 @@ struct AutomatonBuilder {
         }
     }
 
+    /// One test for the one-word branches and a path for each longer one, all going on to `next`.
+    private mutating func compileAlternatives(
+        words: [Int32], phrases: [Pattern], next: Int32, at location: SourceLocation
+    ) throws(LexiconError) -> Int32 {
+        if phrases.isEmpty { return addState(.consume(test: test(.words, words)), next: next) }
+        var compiled: [Int32] = []
+        if !words.isEmpty { compiled.append(addState(.consume(test: test(.words, words)), next: next)) }
+        for phrase in phrases { compiled.append(try compile(phrase, next: next, at: location)) }
+        var start = compiled[compiled.count - 1]
+        for branchStart in compiled.dropLast().reversed() {
+            start = addState(.split(alternative: start), next: branchStart)
+        }
+        return start
+    }
+
+    /// The members of class `name`, flattened (see `flatten`), worked out once per class.
+    private mutating func flattened(_ name: String, at location: SourceLocation) throws(LexiconError) -> (words: [Int32], phrases: [Pattern]) {
+        if let known = classMembers[name] { return known }
+        let members = try expand(name, at: location)
+        defer { expanding.removeLast() }
+        var words: [Int32] = []
+        var phrases: [Pattern] = []
+        try flatten(members, words: &words, phrases: &phrases, at: location)
+        let result = (words: Self.sortedUnique(words), phrases: phrases)
+        classMembers[name] = result
+        return result
+    }
+
     /// Sorts alternatives into the symbols of those that are one word and the other
     /// branches, opening nested alternatives and classes.
     private mutating func flatten(
@@ -191,9 +214,9 @@ struct AutomatonBuilder {
             case .alternatives(let inner):
                 try flatten(inner, words: &words, phrases: &phrases, at: location)
             case .classReference(let name):
-                let members = try expand(name, at: location)
-                defer { expanding.removeLast() }
-                try flatten(members, words: &words, phrases: &phrases, at: location)
+                let members = try flattened(name, at: location)
+                words += members.words
+                phrases += members.phrases
             default:
                 phrases.append(branch)
             }
@@ -206,7 +229,7 @@ struct AutomatonBuilder {
         case .word(let word):
             if let known = wordSymbols[word] { return [known] }
             let symbol = vocabulary.symbol(forWord: normalize(word))
-            estimatedFrequency[symbol] = Self.frequencyGuess(length: word.utf8.count)
+            guess(Self.frequencyGuess(length: word.utf8.count), for: symbol)
             wordSymbols[word] = symbol
             return [symbol]
         case .prefix(let prefix):
@@ -216,7 +239,7 @@ struct AutomatonBuilder {
             }
             let symbol = vocabulary.symbol(forPrefix: normalized)
             // A prefix stands for several words.
-            estimatedFrequency[symbol] = 2 * Self.frequencyGuess(length: prefix.utf8.count)
+            guess(2 * Self.frequencyGuess(length: prefix.utf8.count), for: symbol)
             return [symbol]
         case .alternatives(let branches):
             var union: [Int32] = []
@@ -316,9 +339,11 @@ struct AutomatonBuilder {
         case .alternatives(let branches):
             var union: Set<Int32> = []
             for branch in branches {
-                guard let rarest = try requirements(branch, at: location).min(by: { frequency(of: $0) < frequency(of: $1) })
+                guard let rarest = try requirements(branch, at: location)
+                    .map({ (symbols: $0, frequency: frequency(of: $0)) })
+                    .min(by: { $0.frequency < $1.frequency })
                 else { return [] }
-                union.formUnion(rarest)
+                union.formUnion(rarest.symbols)
             }
             return [union.sorted()]
         case .word, .prefix, .punctuation, .negated, .optional, .gap, .sentenceStart, .sentenceEnd:
@@ -378,9 +403,16 @@ struct AutomatonBuilder {
         return symbols.isEmpty ? -1 : finalGroups.id(of: symbols)
     }
 
+    private mutating func guess(_ frequency: Int, for symbol: Int32) {
+        if Int(symbol) >= estimatedFrequency.count {
+            estimatedFrequency += repeatElement(1, count: Int(symbol) + 1 - estimatedFrequency.count)
+        }
+        estimatedFrequency[Int(symbol)] = frequency
+    }
+
     /// How often a sentence is guessed to meet a group of symbols: the sum of their guesses.
     private func frequency(of symbols: [Int32]) -> Int {
-        symbols.reduce(0) { $0 + (estimatedFrequency[$1] ?? 1) }
+        symbols.reduce(0) { $0 + (Int($1) < estimatedFrequency.count ? estimatedFrequency[Int($1)] : 1) }
     }
 
     /// Distinct symbol sets with dense ids, shared by every pattern that needs one, and the
