@@ -171,6 +171,16 @@ extension PatternLanguageTests {
         #expect(matches(shades, "Always late, never early.") == ["Always", "never"])
     }
 
+    /// An `except-after:` pattern cancels a finding only when it comes after the flagged words,
+    /// in the same sentence, at any distance.
+    @Test func exceptionsAfterLookFurtherOnInTheSentence() throws {
+        let shades = try analyzer(["<always> late", "<never>"], fields: "  except-after: not (true | fair)")
+        #expect(matches(shades, "I am always late, or so my brother says, which is not true.") == [])
+        #expect(matches(shades, "Not true that I am always late.") == ["always"])
+        #expect(matches(shades, "I am always late. That is not true.") == ["always"])
+        #expect(matches(shades, "He never calls, not fair, and I'm always late.") == ["always"])
+    }
+
     /// Sentences where no rule pattern can match are skipped; that must not lose a match.
     @Test func sentencesWithoutPossibleFindingsAreSkippedSafely() throws {
         // A pattern that needs no particular word can match in any sentence.

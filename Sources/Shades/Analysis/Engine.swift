@@ -6,6 +6,8 @@ final class Engine: Sendable {
         case rule(Int, pattern: Int)
         /// An `except:` pattern, of every rule that has it (compiled once however many do).
         case exception(rules: [Int])
+        /// An `except-after:` pattern, of every rule that has it (compiled once however many do).
+        case exceptionAfter(rules: [Int])
         /// A `requires:` pattern, of every rule that has it (compiled once however many do).
         case requirement(rules: [Int])
         /// A fixed expression ("all right", "for good"): findings whose focus it overlaps are
@@ -29,7 +31,8 @@ final class Engine: Sendable {
 
     /// An exception or requirement pattern, as the key that lets rules share its compiled form.
     private struct SharedPattern: Hashable {
-        let isException: Bool
+        enum Kind { case exception, exceptionAfter, requirement }
+        let kind: Kind
         let pattern: Pattern
     }
 
@@ -79,15 +82,21 @@ final class Engine: Sendable {
         // Rules often share an exception or requirement ("except: @others-think-i-am",
         // "requires: @first-person"): each is compiled once, its target naming every rule.
         var sharedTargets: [SharedPattern: Int] = [:]
-        func addShared(_ pattern: Located<Pattern>, rule: Int, isException: Bool) throws(LexiconError) {
-            let key = SharedPattern(isException: isException, pattern: pattern.value)
+        func addShared(_ pattern: Located<Pattern>, rule: Int, kind: SharedPattern.Kind) throws(LexiconError) {
+            let key = SharedPattern(kind: kind, pattern: pattern.value)
             guard let index = sharedTargets[key] else {
                 sharedTargets[key] = targets.count
-                try add(pattern, isException ? .exception(rules: [rule]) : .requirement(rules: [rule]))
+                let target: Target = switch kind {
+                case .exception: .exception(rules: [rule])
+                case .exceptionAfter: .exceptionAfter(rules: [rule])
+                case .requirement: .requirement(rules: [rule])
+                }
+                try add(pattern, target)
                 return
             }
             switch targets[index] {
             case .exception(let rules): targets[index] = .exception(rules: rules + [rule])
+            case .exceptionAfter(let rules): targets[index] = .exceptionAfter(rules: rules + [rule])
             case .requirement(let rules): targets[index] = .requirement(rules: rules + [rule])
             case .rule, .fixed, .allowedPhrase, .context: preconditionFailure("only exceptions and requirements are shared")
             }
@@ -104,8 +113,9 @@ final class Engine: Sendable {
                 if configuration.disabledRules.contains(rule.id) { continue }
                 if rule.category == .safety && !configuration.reportsSafety { continue }
                 for (index, pattern) in rule.compiledPatterns.enumerated() { try add(pattern, .rule(rules.count, pattern: index)) }
-                for pattern in rule.compiledExceptions { try addShared(pattern, rule: rules.count, isException: true) }
-                for pattern in rule.compiledRequirements { try addShared(pattern, rule: rules.count, isException: false) }
+                for pattern in rule.compiledExceptions { try addShared(pattern, rule: rules.count, kind: .exception) }
+                for pattern in rule.compiledExceptionsAfter { try addShared(pattern, rule: rules.count, kind: .exceptionAfter) }
+                for pattern in rule.compiledRequirements { try addShared(pattern, rule: rules.count, kind: .requirement) }
                 rules.append(rule)
             }
             for fixed in lexicon.fixedExpressions {

@@ -36,6 +36,7 @@ struct FindingAssembler {
         }
         if ruleMatches.isEmpty { return makeAnalysis([]) }
         var exceptions: [Int: [RawMatch]] = [:]
+        var exceptionsAfter: [Int: [RawMatch]] = [:]
         var requiredSentences: [Int: Set<Int>] = [:]
         var fixed: [RawMatch] = []
         var allowed: [RawMatch] = []
@@ -45,6 +46,8 @@ struct FindingAssembler {
             case .rule: continue
             case .exception(let rules):
                 for rule in rules { exceptions[rule, default: []].append(match) }
+            case .exceptionAfter(let rules):
+                for rule in rules { exceptionsAfter[rule, default: []].append(match) }
             case .requirement(let rules):
                 for rule in rules { requiredSentences[rule, default: []].insert(tokens[match.start].sentence) }
             case .fixed: fixed.append(match)
@@ -63,6 +66,7 @@ struct FindingAssembler {
             else { continue }
             let rule = engine.ruleTraits[ruleIndex]
             if exceptionSpans[ruleIndex]?.overlaps(match.start..<match.end) == true { continue }
+            if let later = exceptionsAfter[ruleIndex], later.contains(where: { follows($0, match) }) { continue }
             if rule.hasRequirements,
                requiredSentences[ruleIndex]?.contains(tokens[match.start].sentence) != true {
                 continue
@@ -83,6 +87,11 @@ struct FindingAssembler {
     }
 
     // MARK: - Matches
+
+    /// Whether `exception` starts after the flagged words of `match`, in the same sentence.
+    private func follows(_ exception: RawMatch, _ match: RawMatch) -> Bool {
+        exception.start >= match.focusEnd && tokens[exception.start].sentence == tokens[match.focusEnd - 1].sentence
+    }
 
     /// For each pattern and start token, only the longest match.
     private func longestPerStart(_ matches: [RawMatch]) -> [RawMatch] {

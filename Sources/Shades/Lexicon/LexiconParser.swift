@@ -18,11 +18,11 @@ struct LexiconParser {
         "class": ["words", "pattern"],
         "spelling": ["words"],
         "fixed": ["pattern", "no-match"],
-        "rule": ["category", "pattern", "except", "requires", "message", "suggest", "source", "severity", "negation",
+        "rule": ["category", "pattern", "except", "except-after", "requires", "message", "suggest", "source", "severity", "negation",
                  "overlap", "match", "no-match"],
     ]
     /// Fields whose values may end with a `# comment`.
-    private static let commentableFields: Set<String> = ["words", "pattern", "except", "requires"]
+    private static let commentableFields: Set<String> = ["words", "pattern", "except", "except-after", "requires"]
 
     func parse(_ source: String) throws(LexiconError) -> Lexicon {
         var entries: [Entry] = []
@@ -172,6 +172,7 @@ struct LexiconParser {
         let overlap = try policy(Rule.OverlapPolicy.self, try single("overlap", required: false), default: .resolve)
         let compiledPatterns = try patterns(entry, "pattern", required: true)
         let compiledExceptions = try patterns(entry, "except", required: false)
+        let compiledExceptionsAfter = try patterns(entry, "except-after", required: false)
         let compiledRequirements = try patterns(entry, "requires", required: false)
         let suggestions = entry.values("suggest")
         guard (1...3).contains(suggestions.count) else {
@@ -184,11 +185,12 @@ struct LexiconParser {
         return Rule(
             id: entry.id, category: category,
             patterns: entry.values("pattern").map(\.value), exceptions: entry.values("except").map(\.value),
-            requirements: entry.values("requires").map(\.value),
+            exceptionsAfter: entry.values("except-after").map(\.value), requirements: entry.values("requires").map(\.value),
             message: try single("message")!.value, suggestions: suggestions.map(\.value),
             source: try single("source")!.value, baseSeverity: severity, negation: negation, overlap: overlap,
             examples: examples, location: entry.location,
             compiledPatterns: compiledPatterns, compiledExceptions: compiledExceptions,
+            compiledExceptionsAfter: compiledExceptionsAfter,
             compiledRequirements: compiledRequirements)
     }
 

@@ -39,6 +39,9 @@ public struct Rule: Sendable, Hashable, Identifiable {
     public let patterns: [String]
     /// Patterns that cancel a match they overlap.
     public let exceptions: [String]
+    /// Patterns that cancel a match when they occur after its flagged words in the same
+    /// sentence ("…, but that's not true").
+    public let exceptionsAfter: [String]
     /// Patterns of which one must occur in the match's sentence (none: no requirement).
     public let requirements: [String]
     /// One gentle sentence about the phrasing.
@@ -60,6 +63,7 @@ public struct Rule: Sendable, Hashable, Identifiable {
 
     let compiledPatterns: [Located<Pattern>]
     let compiledExceptions: [Located<Pattern>]
+    let compiledExceptionsAfter: [Located<Pattern>]
     let compiledRequirements: [Located<Pattern>]
 
     /// The rule's base severity adjusted by `modifiers`, each applied in `Modifier.allCases`
