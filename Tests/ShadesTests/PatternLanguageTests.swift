@@ -181,6 +181,42 @@ extension PatternLanguageTests {
         #expect(matches(shades, "He never calls, not fair, and I'm always late.") == ["always"])
     }
 
+    @Test func aDisputeLaterInTheSentenceDropsFindingsOfEveryRuleButSafety() throws {
+        let source = """
+            class dispute
+              pattern: but that's not true
+
+            rule always
+              category: overgeneralization
+              pattern: always
+              message: m
+              suggest: s
+              source: test
+              match: x
+
+            rule useless
+              category: labeling
+              pattern: useless
+              message: m
+              suggest: s
+              source: test
+              match: x
+
+            rule no-way-out
+              category: safety
+              pattern: no way out
+              message: m
+              suggest: s
+              source: test
+              match: x
+            """
+        let shades = try Analyzer(lexicons: [Lexicon(source: source, name: "test.shades")])
+        #expect(matches(shades, "I always fail and I'm useless, but that's not true.") == [])
+        #expect(matches(shades, "No way out, but that's not true.") == ["No way out"])
+        #expect(matches(shades, "But that's not true: I always fail.") == ["always"])
+        #expect(matches(shades, "I always fail. But that's not true.") == ["always"])
+    }
+
     /// Sentences where no rule pattern can match are skipped; that must not lose a match.
     @Test func sentencesWithoutPossibleFindingsAreSkippedSafely() throws {
         // A pattern that needs no particular word can match in any sentence.

@@ -24,6 +24,9 @@ final class Engine: Sendable {
         case negation, hedge, booster, reporting
         /// Absolute words and phrases beyond the index markers, for `stacked`.
         case absolute
+        /// The writer disputing what they just wrote ("…, but that's not really true"): a
+        /// finding of the four categories followed by one in its sentence is dropped.
+        case dispute
 
         /// The name of the word class, e.g. `negation`.
         var className: String { "\(self)" }

@@ -1,5 +1,5 @@
 /// Turns the raw pattern matches of one text into findings: applies exceptions, fixed
-/// expressions and negation, records the context modifiers, computes severity, resolves
+/// expressions, disputes and negation, records the context modifiers, computes severity, resolves
 /// overlaps and counts the statistics.
 struct FindingAssembler {
     /// A rule match that survived the filters, before overlaps are resolved.
@@ -59,6 +59,7 @@ struct FindingAssembler {
         let fixedSpans = SpanList(fixed)
         let allowedSpans = SpanList(allowed)
         let context = Context(assembler: self, matches: contextMatches)
+        let disputes = contextMatches[Engine.ContextKind.dispute.rawValue]
         var candidates: [Candidate] = []
         for match in longestPerStart(ruleMatches) {
             guard case .rule(let ruleIndex, let patternIndex) = engine.targets[Int(match.target)],
@@ -67,6 +68,7 @@ struct FindingAssembler {
             let rule = engine.ruleTraits[ruleIndex]
             if exceptionSpans[ruleIndex]?.overlaps(match.start..<match.end) == true { continue }
             if let later = exceptionsAfter[ruleIndex], later.contains(where: { follows($0, match) }) { continue }
+            if rule.category != .safety, disputes.contains(where: { follows($0, match) }) { continue }
             if rule.hasRequirements,
                requiredSentences[ruleIndex]?.contains(tokens[match.start].sentence) != true {
                 continue
