@@ -6,7 +6,7 @@ extension Shades {
     /// `shades explain "text"`: why each phrase was flagged and how its severity was reached.
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Explain each finding in a text: the rule and pattern, the modifiers and the severity."
+            abstract: "Explain each finding in a text: the rule and pattern, the modifiers and the severity; and what set aside the phrases a rule matched but did not report."
         )
 
         @Argument(help: "The text to explain; standard input when none is given.")
@@ -19,7 +19,8 @@ extension Shades {
             let input = text.isEmpty
                 ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
                 : text.joined(separator: " ")
-            let analysis = analyzer.analyze(input)
+            let explanation = analyzer.explain(input)
+            let analysis = explanation.analysis
             let rules = Dictionary(analyzer.rules.map { ($0.id, $0) }) { first, _ in first }
             var report = ""
             if analysis.findings.isEmpty {
@@ -37,6 +38,15 @@ extension Shades {
                 }
                 report += "  severity   \(severitySteps(rule: rule, finding: finding))\n"
                 report += "  source     \(rule.source)\n\n"
+            }
+            if !explanation.setAside.isEmpty {
+                report += "Set aside (matched by a rule, then left out):\n"
+                for match in explanation.setAside {
+                    report += "“\(match.match)”: \(match.rule) (sentence \(match.sentence + 1))\n"
+                    report += "  pattern    \(match.pattern)\n"
+                    report += "  why        \(match.reason.explanation)\n"
+                }
+                report += "\n"
             }
             let statistics = analysis.statistics
             report += "\(statistics.words) words, \(statistics.absolutistWords) absolutist words, absolutist index \(String(format: "%.4f", statistics.absolutistIndex)), overall severity \(statistics.severity)\n"

@@ -17,6 +17,14 @@ import Testing
         #expect(result.outputText.hasPrefix("Nothing was flagged."))
     }
 
+    @Test func explainListsWhatWasSetAsideAndWhy() throws {
+        let result = try ShadesProcess.run(["explain", "--no-config", "--allow", "always late", "I'm always late."])
+        #expect(result.status == 0)
+        #expect(result.outputText.hasPrefix("Nothing was flagged."))
+        #expect(result.outputText.contains("Set aside (matched by a rule, then left out):"))
+        #expect(result.outputText.contains("why        the allowed phrase “always late” covers it"))
+    }
+
     /// Labelled items written for this test (not the evaluation data).
     private static let labelled = """
         {"id": "a", "source": "one", "text": "I always ruin everything.", "labels": ["overgeneralization"]}

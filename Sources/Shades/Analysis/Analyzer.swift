@@ -56,6 +56,15 @@ public struct Analyzer: Sendable {
         return text.withUTF8 { engine.analyze($0) }
     }
 
+    /// Analyses a string and also tells, for each phrase a rule matched but did not report,
+    /// what set it aside (an exception, a negation, a dispute later in the sentence, an
+    /// overlapping finding…). Slower than `analyze(_:)`; meant for `shades explain` and for
+    /// lexicon authors.
+    public func explain(_ text: String) -> Explanation {
+        var text = text
+        return text.withUTF8 { engine.explain($0) }
+    }
+
     /// Only tokenises `bytes` (no matching) and returns the number of tokens: the tokenizer
     /// alone, for benchmarks.
     package func tokenCount(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {

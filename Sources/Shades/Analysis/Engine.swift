@@ -4,10 +4,12 @@ final class Engine: Sendable {
     enum Target: Sendable, Equatable {
         /// A rule's pattern (indices into `rules` and the rule's `patterns`).
         case rule(Int, pattern: Int)
-        /// An `except:` pattern, of every rule that has it (compiled once however many do).
-        case exception(rules: [Int])
-        /// An `except-after:` pattern, of every rule that has it (compiled once however many do).
-        case exceptionAfter(rules: [Int])
+        /// An `except:` pattern, of every rule that has it (compiled once however many do);
+        /// `patterns[i]` is its index among the exceptions of `rules[i]`.
+        case exception(rules: [Int], patterns: [Int])
+        /// An `except-after:` pattern, of every rule that has it (compiled once however many
+        /// do); `patterns[i]` is its index among the exceptions-after of `rules[i]`.
+        case exceptionAfter(rules: [Int], patterns: [Int])
         /// A `requires:` pattern, of every rule that has it (compiled once however many do).
         case requirement(rules: [Int])
         /// A fixed expression ("all right", "for good"): findings whose focus it overlaps are
@@ -85,21 +87,22 @@ final class Engine: Sendable {
         // Rules often share an exception or requirement ("except: @others-think-i-am",
         // "requires: @first-person"): each is compiled once, its target naming every rule.
         var sharedTargets: [SharedPattern: Int] = [:]
-        func addShared(_ pattern: Located<Pattern>, rule: Int, kind: SharedPattern.Kind) throws(LexiconError) {
+        func addShared(_ pattern: Located<Pattern>, rule: Int, index patternIndex: Int, kind: SharedPattern.Kind) throws(LexiconError) {
             let key = SharedPattern(kind: kind, pattern: pattern.value)
             guard let index = sharedTargets[key] else {
                 sharedTargets[key] = targets.count
                 let target: Target = switch kind {
-                case .exception: .exception(rules: [rule])
-                case .exceptionAfter: .exceptionAfter(rules: [rule])
+                case .exception: .exception(rules: [rule], patterns: [patternIndex])
+                case .exceptionAfter: .exceptionAfter(rules: [rule], patterns: [patternIndex])
                 case .requirement: .requirement(rules: [rule])
                 }
                 try add(pattern, target)
                 return
             }
             switch targets[index] {
-            case .exception(let rules): targets[index] = .exception(rules: rules + [rule])
-            case .exceptionAfter(let rules): targets[index] = .exceptionAfter(rules: rules + [rule])
+            case .exception(let rules, let patterns): targets[index] = .exception(rules: rules + [rule], patterns: patterns + [patternIndex])
+            case .exceptionAfter(let rules, let patterns):
+                targets[index] = .exceptionAfter(rules: rules + [rule], patterns: patterns + [patternIndex])
             case .requirement(let rules): targets[index] = .requirement(rules: rules + [rule])
             case .rule, .fixed, .allowedPhrase, .context: preconditionFailure("only exceptions and requirements are shared")
             }
@@ -116,9 +119,15 @@ final class Engine: Sendable {
                 if configuration.disabledRules.contains(rule.id) { continue }
                 if rule.category == .safety && !configuration.reportsSafety { continue }
                 for (index, pattern) in rule.compiledPatterns.enumerated() { try add(pattern, .rule(rules.count, pattern: index)) }
-                for pattern in rule.compiledExceptions { try addShared(pattern, rule: rules.count, kind: .exception) }
-                for pattern in rule.compiledExceptionsAfter { try addShared(pattern, rule: rules.count, kind: .exceptionAfter) }
-                for pattern in rule.compiledRequirements { try addShared(pattern, rule: rules.count, kind: .requirement) }
+                for (index, pattern) in rule.compiledExceptions.enumerated() {
+                    try addShared(pattern, rule: rules.count, index: index, kind: .exception)
+                }
+                for (index, pattern) in rule.compiledExceptionsAfter.enumerated() {
+                    try addShared(pattern, rule: rules.count, index: index, kind: .exceptionAfter)
+                }
+                for (index, pattern) in rule.compiledRequirements.enumerated() {
+                    try addShared(pattern, rule: rules.count, index: index, kind: .requirement)
+                }
                 rules.append(rule)
             }
             for fixed in lexicon.fixedExpressions {
@@ -167,10 +176,20 @@ final class Engine: Sendable {
 
     /// Analyses UTF-8 bytes.
     func analyze(_ bytes: UnsafeBufferPointer<UInt8>) -> Analysis {
+        assemble(bytes, recordingSetAside: false).analysis
+    }
+
+    /// Analyses UTF-8 bytes and tells why each rule match that was not reported was set aside.
+    func explain(_ bytes: UnsafeBufferPointer<UInt8>) -> Explanation {
+        let (analysis, setAside) = assemble(bytes, recordingSetAside: true)
+        return Explanation(analysis: analysis, setAside: setAside)
+    }
+
+    private func assemble(_ bytes: UnsafeBufferPointer<UInt8>, recordingSetAside: Bool) -> (analysis: Analysis, setAside: [SetAsideMatch]) {
         pool.withWorkspace { workspace in
             tokenizer.tokenize(bytes, into: &workspace.text, icu: workspace.icu)
             matcher.findMatches(tokens: workspace.text.tokens, symbols: workspace.text.symbols, buffers: workspace.matcherBuffers)
-            return FindingAssembler(engine: self, bytes: bytes, workspace: workspace).assemble()
+            return FindingAssembler(engine: self, bytes: bytes, workspace: workspace).assemble(recordingSetAside: recordingSetAside)
         }
     }
 }

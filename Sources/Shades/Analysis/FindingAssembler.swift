@@ -1,8 +1,20 @@
 /// Turns the raw pattern matches of one text into findings: applies exceptions, fixed
 /// expressions, disputes and negation, records the context modifiers, computes severity, resolves
-/// overlaps and counts the statistics.
+/// overlaps and counts the statistics. When asked, it also records why each rule match that
+/// is not reported was set aside (for `explain`); otherwise that costs nothing.
 struct FindingAssembler {
     /// A rule match that survived the filters, before overlaps are resolved.
+    /// The set-aside matches, when they are being recorded; a value passed `inout`, so that
+    /// not recording costs one test per set-aside match and no allocation.
+    private struct SetAsideLog {
+        let isRecording: Bool
+        var matches: [SetAsideMatch] = []
+
+        mutating func add(_ match: @autoclosure () -> SetAsideMatch) {
+            if isRecording { matches.append(match()) }
+        }
+    }
+
     private struct Candidate {
         let ruleIndex: Int
         let patternIndex: Int
@@ -29,12 +41,13 @@ struct FindingAssembler {
         symbols = workspace.text.symbols
     }
 
-    func assemble() -> Analysis {
+    func assemble(recordingSetAside: Bool) -> (analysis: Analysis, setAside: [SetAsideMatch]) {
+        var setAside = SetAsideLog(isRecording: recordingSetAside)
         let matches = workspace.matcherBuffers.matches
         let ruleMatches = matches.filter {
             if case .rule = engine.targets[Int($0.target)] { true } else { false }
         }
-        if ruleMatches.isEmpty { return makeAnalysis([]) }
+        if ruleMatches.isEmpty { return (makeAnalysis([], setAside: &setAside), []) }
         var exceptions: [Int: [RawMatch]] = [:]
         var exceptionsAfter: [Int: [RawMatch]] = [:]
         var requiredSentences: [Int: Set<Int>] = [:]
@@ -44,9 +57,9 @@ struct FindingAssembler {
         for match in matches {
             switch engine.targets[Int(match.target)] {
             case .rule: continue
-            case .exception(let rules):
+            case .exception(let rules, _):
                 for rule in rules { exceptions[rule, default: []].append(match) }
-            case .exceptionAfter(let rules):
+            case .exceptionAfter(let rules, _):
                 for rule in rules { exceptionsAfter[rule, default: []].append(match) }
             case .requirement(let rules):
                 for rule in rules { requiredSentences[rule, default: []].insert(tokens[match.start].sentence) }
@@ -65,27 +78,83 @@ struct FindingAssembler {
             guard case .rule(let ruleIndex, let patternIndex) = engine.targets[Int(match.target)],
                   match.focusStart < match.focusEnd
             else { continue }
+            func thisMatch(_ reason: SetAsideMatch.Reason) -> SetAsideMatch {
+                setAsideMatch(ruleIndex, patternIndex, match, reason)
+            }
             let rule = engine.ruleTraits[ruleIndex]
-            if exceptionSpans[ruleIndex]?.overlaps(match.start..<match.end) == true { continue }
-            if let later = exceptionsAfter[ruleIndex], later.contains(where: { follows($0, match) }) { continue }
-            if rule.category != .safety, disputes.contains(where: { follows($0, match) }) { continue }
+            if let exception = exceptionSpans[ruleIndex]?.first(overlapping: match.start..<match.end) {
+                setAside.add(thisMatch(.exception(pattern: sharedPattern(of: exception, rule: ruleIndex), words: text(of: exception))))
+                continue
+            }
+            if let later = exceptionsAfter[ruleIndex]?.first(where: { follows($0, match) }) {
+                setAside.add(thisMatch(.exceptionAfter(pattern: sharedPattern(of: later, rule: ruleIndex), words: text(of: later))))
+                continue
+            }
+            if rule.category != .safety, let dispute = disputes.first(where: { follows($0, match) }) {
+                setAside.add(thisMatch(.disputed(words: text(of: dispute))))
+                continue
+            }
             if rule.hasRequirements,
                requiredSentences[ruleIndex]?.contains(tokens[match.start].sentence) != true {
+                setAside.add(thisMatch(.missingRequirement(patterns: engine.rules[ruleIndex].requirements)))
                 continue
             }
             let focus = match.focusStart..<match.focusEnd
-            if allowedSpans.overlaps(focus) { continue }
+            if let phrase = allowedSpans.first(overlapping: focus) {
+                setAside.add(thisMatch(.allowedPhrase(words: text(of: phrase))))
+                continue
+            }
             // A fixed expression neutralises a focus on its words ("all" in "all right"), not a
             // focus a rule wrote around it ("ruined for good", "…, full stop").
-            if fixedSpans.overlaps(focus, where: { !(focus.lowerBound <= $0.start && $0.end <= focus.upperBound && focus.count > $0.end - $0.start) }) {
+            if let expression = fixedSpans.first(overlapping: focus, where: {
+                !(focus.lowerBound <= $0.start && $0.end <= focus.upperBound && focus.count > $0.end - $0.start)
+            }) {
+                setAside.add(thisMatch(.fixedExpression(words: text(of: expression))))
                 continue
             }
             var modifiers = context.modifiers(of: match)
             if rule.negation == .ignore { modifiers.remove(.negated) }
-            if rule.negation == .cancel && modifiers.contains(.negated) { continue }
+            if rule.negation == .cancel && modifiers.contains(.negated) {
+                setAside.add(thisMatch(.negated))
+                continue
+            }
             candidates.append(Candidate(ruleIndex: ruleIndex, patternIndex: patternIndex, match: match, modifiers: modifiers))
         }
-        return makeAnalysis(resolveOverlaps(candidates))
+        let accepted = resolveOverlaps(candidates, setAside: &setAside)
+        let analysis = makeAnalysis(accepted, setAside: &setAside)
+        return (analysis, setAside.matches.sorted { ($0.utf8Range.lowerBound, $0.rule) < ($1.utf8Range.lowerBound, $1.rule) })
+    }
+
+    // MARK: - Set aside
+
+    private func setAsideMatch(_ ruleIndex: Int, _ patternIndex: Int, _ match: RawMatch, _ reason: SetAsideMatch.Reason) -> SetAsideMatch {
+        let rule = engine.rules[ruleIndex]
+        let byteRange = tokens[match.focusStart].start..<tokens[match.focusEnd - 1].end
+        return SetAsideMatch(
+            rule: rule.id, category: rule.category, pattern: rule.patterns[patternIndex],
+            match: String(decoding: UnsafeBufferPointer(rebasing: bytes[byteRange]), as: UTF8.self),
+            utf8Range: byteRange, sentence: tokens[match.focusStart].sentence, reason: reason)
+    }
+
+    private func setAsideMatch(_ candidate: Candidate, _ reason: SetAsideMatch.Reason) -> SetAsideMatch {
+        setAsideMatch(candidate.ruleIndex, candidate.patternIndex, candidate.match, reason)
+    }
+
+    /// The text of the tokens a match spans.
+    private func text(of match: RawMatch) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[match.start].start..<tokens[match.end - 1].end]), as: UTF8.self)
+    }
+
+    /// The exception or exception-after of `rule` that `match` (of a shared pattern) matched, as written.
+    private func sharedPattern(of match: RawMatch, rule: Int) -> String {
+        switch engine.targets[Int(match.target)] {
+        case .exception(let rules, let patterns):
+            engine.rules[rule].exceptions[patterns[rules.firstIndex(of: rule)!]]
+        case .exceptionAfter(let rules, let patterns):
+            engine.rules[rule].exceptionsAfter[patterns[rules.firstIndex(of: rule)!]]
+        case .rule, .requirement, .fixed, .allowedPhrase, .context:
+            preconditionFailure("only exceptions are looked up")
+        }
     }
 
     // MARK: - Matches
@@ -113,7 +182,7 @@ struct FindingAssembler {
     /// Focuses lie within one sentence, so only findings of the same sentence can conflict:
     /// the candidates are taken sentence by sentence, each checked against the ones already
     /// accepted in its sentence.
-    private func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
+    private func resolveOverlaps(_ candidates: [Candidate], setAside: inout SetAsideLog) -> [Candidate] {
         let ordered = candidates.sorted {
             let sentences = (tokens[$0.match.focusStart].sentence, tokens[$1.match.focusStart].sentence)
             if sentences.0 != sentences.1 { return sentences.0 < sentences.1 }
@@ -131,7 +200,7 @@ struct FindingAssembler {
             }
             let focus = candidate.match.focusStart..<candidate.match.focusEnd
             let rule = engine.ruleTraits[candidate.ruleIndex]
-            let conflict = accepted[sentenceStart...].contains { other in
+            let conflict = accepted[sentenceStart...].first { other in
                 guard other.match.focusStart < focus.upperBound, focus.lowerBound < other.match.focusEnd else { return false }
                 let otherRule = engine.ruleTraits[other.ruleIndex]
                 let sameFinding = other.match.focusStart == focus.lowerBound && other.match.focusEnd == focus.upperBound
@@ -139,19 +208,28 @@ struct FindingAssembler {
                 return other.ruleIndex == candidate.ruleIndex || sameFinding
                     || (rule.overlap != .stand && otherRule.overlap != .stand)
             }
-            if !conflict { accepted.append(candidate) }
+            if let conflict {
+                setAside.add(setAsideMatch(candidate, .overlapped(rule: engine.rules[conflict.ruleIndex].id)))
+            } else {
+                accepted.append(candidate)
+            }
         }
         let firm = SpanList(accepted.filter { engine.ruleTraits[$0.ruleIndex].overlap != .yield }.map(\.focusSpan))
         accepted.removeAll { candidate in
-            engine.ruleTraits[candidate.ruleIndex].overlap == .yield
-                && firm.overlaps(candidate.match.focusStart..<candidate.match.focusEnd)
+            guard engine.ruleTraits[candidate.ruleIndex].overlap == .yield,
+                  let cover = firm.first(overlapping: candidate.match.focusStart..<candidate.match.focusEnd)
+            else { return false }
+            if case .rule(let coveringRule, _) = engine.targets[Int(cover.target)] {
+                setAside.add(setAsideMatch(candidate, .overlapped(rule: engine.rules[coveringRule].id)))
+            }
+            return true
         }
         return accepted.sorted { ($0.match.focusStart, $0.ruleIndex) < ($1.match.focusStart, $1.ruleIndex) }
     }
 
     // MARK: - Results
 
-    private func makeAnalysis(_ accepted: [Candidate]) -> Analysis {
+    private func makeAnalysis(_ accepted: [Candidate], setAside: inout SetAsideLog) -> Analysis {
         var offsets = ScalarOffsets(bytes: bytes)
         var findings: [Finding] = []
         var seenRules: Set<Int> = []
@@ -159,7 +237,10 @@ struct FindingAssembler {
             if seenRules.contains(candidate.ruleIndex) { candidate.modifiers.insert(.repeated) }
             let rule = engine.rules[candidate.ruleIndex]
             let severity = rule.severity(with: candidate.modifiers)
-            if severity < engine.configuration.minimumSeverity { continue }
+            if severity < engine.configuration.minimumSeverity {
+                setAside.add(setAsideMatch(candidate, .belowMinimumSeverity(severity: severity, minimum: engine.configuration.minimumSeverity)))
+                continue
+            }
             seenRules.insert(candidate.ruleIndex)
             let byteRange = tokens[candidate.match.focusStart].start..<tokens[candidate.match.focusEnd - 1].end
             findings.append(Finding(

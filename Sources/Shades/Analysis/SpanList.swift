@@ -25,7 +25,12 @@ struct SpanList {
 
     /// Whether a span that satisfies `condition` overlaps `range`.
     func overlaps(_ range: Range<Int>, where condition: (RawMatch) -> Bool = { _ in true }) -> Bool {
-        candidates(near: range).contains { $0.start < range.upperBound && range.lowerBound < $0.end && condition($0) }
+        first(overlapping: range, where: condition) != nil
+    }
+
+    /// The first span (by start) that overlaps `range` and satisfies `condition`.
+    func first(overlapping range: Range<Int>, where condition: (RawMatch) -> Bool = { _ in true }) -> RawMatch? {
+        candidates(near: range).first { $0.start < range.upperBound && range.lowerBound < $0.end && condition($0) }
     }
 
     /// Whether a span starting at or after `window.lowerBound` ends by `window.upperBound` and satisfies `condition`.
