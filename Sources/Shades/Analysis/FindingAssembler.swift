@@ -3,7 +3,6 @@
 /// overlaps and counts the statistics. When asked, it also records why each rule match that
 /// is not reported was set aside (for `explain`); otherwise that costs nothing.
 struct FindingAssembler {
-    /// A rule match that survived the filters, before overlaps are resolved.
     /// The set-aside matches, when they are being recorded; a value passed `inout`, so that
     /// not recording costs one test per set-aside match and no allocation.
     private struct SetAsideLog {
@@ -15,6 +14,7 @@ struct FindingAssembler {
         }
     }
 
+    /// A rule match that survived the filters, before overlaps are resolved.
     private struct Candidate {
         let ruleIndex: Int
         let patternIndex: Int
@@ -129,10 +129,9 @@ struct FindingAssembler {
 
     private func setAsideMatch(_ ruleIndex: Int, _ patternIndex: Int, _ match: RawMatch, _ reason: SetAsideMatch.Reason) -> SetAsideMatch {
         let rule = engine.rules[ruleIndex]
-        let byteRange = tokens[match.focusStart].start..<tokens[match.focusEnd - 1].end
+        let byteRange = byteRange(ofTokens: match.focusStart..<match.focusEnd)
         return SetAsideMatch(
-            rule: rule.id, category: rule.category, pattern: rule.patterns[patternIndex],
-            match: String(decoding: UnsafeBufferPointer(rebasing: bytes[byteRange]), as: UTF8.self),
+            rule: rule.id, category: rule.category, pattern: rule.patterns[patternIndex], match: string(byteRange),
             utf8Range: byteRange, sentence: tokens[match.focusStart].sentence, reason: reason)
     }
 
@@ -142,7 +141,7 @@ struct FindingAssembler {
 
     /// The text of the tokens a match spans.
     private func text(of match: RawMatch) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[match.start].start..<tokens[match.end - 1].end]), as: UTF8.self)
+        string(byteRange(ofTokens: match.start..<match.end))
     }
 
     /// The exception or exception-after of `rule` that `match` (of a shared pattern) matched, as written.
@@ -242,10 +241,10 @@ struct FindingAssembler {
                 continue
             }
             seenRules.insert(candidate.ruleIndex)
-            let byteRange = tokens[candidate.match.focusStart].start..<tokens[candidate.match.focusEnd - 1].end
+            let byteRange = byteRange(ofTokens: candidate.match.focusStart..<candidate.match.focusEnd)
             findings.append(Finding(
                 category: rule.category, rule: rule.id, pattern: rule.patterns[candidate.patternIndex],
-                match: String(decoding: UnsafeBufferPointer(rebasing: bytes[byteRange]), as: UTF8.self),
+                match: string(byteRange),
                 utf8Range: byteRange, unicodeScalarRange: offsets.scalarRange(of: byteRange),
                 sentence: tokens[candidate.match.focusStart].sentence, severity: severity, message: rule.message,
                 suggestions: rule.suggestions, modifiers: candidate.modifiers.members))
@@ -263,6 +262,14 @@ struct FindingAssembler {
         return Analysis(findings: findings, statistics: Statistics(words: words, absolutistWords: markers, findings: findings))
     }
 
+    /// The bytes from the first of `tokens` to the end of the last.
+    private func byteRange(ofTokens tokens: Range<Int>) -> Range<Int> {
+        self.tokens[tokens.lowerBound].start..<self.tokens[tokens.upperBound - 1].end
+    }
+
+    private func string(_ byteRange: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[byteRange]), as: UTF8.self)
+    }
 }
 
 extension Double {
