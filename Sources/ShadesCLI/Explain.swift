@@ -12,6 +12,9 @@ extension Shades {
         @Argument(help: "The text to explain; standard input when none is given.")
         var text: [String] = []
 
+        @Flag(help: "Print one JSON object: the findings and stats as the filter writes them, and the set-aside matches with their reasons.")
+        var json = false
+
         @OptionGroup var analyzerOptions: AnalyzerOptions
 
         func run() throws {
@@ -20,6 +23,13 @@ extension Shades {
                 ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
                 : text.joined(separator: " ")
             let explanation = analyzer.explain(input)
+            if json {
+                var writer = JSONWriter()
+                explanation.writeJSON(to: &writer, text: input)
+                writer.raw("\n")
+                FileHandle.standardOutput.write(Data(writer.bytes))
+                return
+            }
             let analysis = explanation.analysis
             let rules = Dictionary(analyzer.rules.map { ($0.id, $0) }) { first, _ in first }
             var report = ""

@@ -1,5 +1,6 @@
+import Foundation
 import Testing
-import Shades
+@testable import Shades
 
 /// `Analyzer.explain`: the analysis unchanged, plus why each rule match that was not reported
 /// was set aside. On a small lexicon of its own, one rule per reason.
@@ -114,6 +115,21 @@ import Shades
         #expect(reasons(explanation)["total"] == .overlapped(rule: "total-failure"))
         let strict = try explain("I'm a total failure.", configuration: .init(minimumSeverity: 0.5))
         #expect(reasons(strict)["total-failure"] == .belowMinimumSeverity(severity: 0.2, minimum: 0.5))
+    }
+
+    @Test func theJSONNamesEachReasonByKind() throws {
+        let cases: [(text: String, kind: String)] = [
+            ("I'm always on call.", "exception"), ("He always forgets, lol.", "exceptionAfter"),
+            ("He always forgets, but that's not true.", "disputed"), ("Everything went fine.", "missingRequirement"),
+            ("It's all right.", "fixedExpression"), ("I'm not a failure.", "negated"), ("I'm a total failure.", "overlapped"),
+        ]
+        for (text, kind) in cases {
+            var writer = JSONWriter()
+            try explain(text).writeJSON(to: &writer, text: text)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String: Any])
+            let kinds = (object["setAside"] as? [[String: Any]] ?? []).compactMap { ($0["reason"] as? [String: Any])?["kind"] as? String }
+            #expect(kinds.contains(kind), "\(text)")
+        }
     }
 
     @Test func everyReasonReadsAsASentence() {

@@ -25,6 +25,22 @@ import Testing
         #expect(result.outputText.contains("why        the allowed phrase “always late” covers it"))
     }
 
+    @Test func explainWritesJSONWithTheSetAsideMatches() throws {
+        let result = try ShadesProcess.run(["explain", "--json", "--no-config", "--allow", "always late", "I'm always late. I always ruin everything."])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.outputText.utf8)) as? [String: Any])
+        #expect(object["text"] as? String == "I'm always late. I always ruin everything.")
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(!findings.isEmpty)
+        #expect(findings.allSatisfy { ($0["sentence"] as? Int) == 1 })
+        let setAside = try #require(object["setAside"] as? [[String: Any]])
+        let allowed = try #require(setAside.first { ($0["reason"] as? [String: Any])?["kind"] as? String == "allowedPhrase" })
+        #expect(allowed["match"] as? String == "always")
+        #expect((allowed["reason"] as? [String: Any])?["words"] as? String == "always late")
+        #expect((allowed["explanation"] as? String)?.contains("always late") == true)
+        #expect(object["stats"] is [String: Any])
+    }
+
     /// Labelled items written for this test (not the evaluation data).
     private static let labelled = """
         {"id": "a", "source": "one", "text": "I always ruin everything.", "labels": ["overgeneralization"]}
