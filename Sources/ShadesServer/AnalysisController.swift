@@ -43,6 +43,17 @@ struct AnalysisController: Sendable {
         return withWarning(jsonResponse(output), options: body.options)
     }
 
+    /// The analysis and the rule matches set aside, with why, as `shades explain --json` writes them.
+    func explain(_ request: Request, context: some RequestContext) async throws -> Response {
+        let body: ExplainRequest = try await decode(request, context: context)
+        let output = try await withTimeout {
+            var writer = JSONWriter()
+            analyzer.explain(body.text).writeJSON(to: &writer, text: body.text)
+            return writer.bytes
+        }
+        return jsonResponse(output)
+    }
+
     /// Names, in a `Shades-Warning` header, the disabled rule ids that no loaded rule has.
     private func withWarning(_ response: Response, options: AnalysisOptions?) -> Response {
         let unknown = Set(options?.disable ?? []).subtracting(analyzer.rules.map(\.id)).sorted()

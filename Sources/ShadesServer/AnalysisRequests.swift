@@ -41,6 +41,11 @@ struct AnalyzeRequest: Decodable, Sendable {
     var options: AnalysisOptions?
 }
 
+/// `POST /v1/explain`.
+struct ExplainRequest: Decodable, Sendable {
+    var text: String
+}
+
 /// `POST /v1/analyze/batch`.
 struct BatchRequest: Decodable, Sendable {
     struct Item: Decodable, Sendable {

@@ -18,12 +18,13 @@ public func buildApplication(
     let controller = AnalysisController(analyzer: analyzer, configuration: configuration, metrics: metrics)
     let router = Router(context: BasicRequestContext.self)
     let methodsByPath: [String: [HTTPRequest.Method]] = [
-        "/v1/analyze": [.post], "/v1/analyze/batch": [.post], "/v1/lexicon": [.get], "/healthz": [.get],
-        "/readyz": [.get], "/metrics": [.get], "/openapi.yaml": [.get],
+        "/v1/analyze": [.post], "/v1/analyze/batch": [.post], "/v1/explain": [.post], "/v1/lexicon": [.get],
+        "/healthz": [.get], "/readyz": [.get], "/metrics": [.get], "/openapi.yaml": [.get],
     ]
     router.add(middleware: RequestLogMiddleware(metrics: metrics, methodsByPath: methodsByPath))
     router.post("/v1/analyze") { request, context in try await controller.analyze(request, context: context) }
     router.post("/v1/analyze/batch") { request, context in try await controller.analyzeBatch(request, context: context) }
+    router.post("/v1/explain") { request, context in try await controller.explain(request, context: context) }
     let lexicon = try LexiconDescription(rules: analyzer.rules).json()
     router.get("/v1/lexicon") { _, _ in jsonResponse(lexicon) }
     router.get("/healthz") { _, _ in jsonResponse(Array(#"{"status":"ok"}"#.utf8)) }

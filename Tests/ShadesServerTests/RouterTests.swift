@@ -34,6 +34,30 @@ import Testing
         }
     }
 
+    @Test func explainReturnsTheFindingsAndWhatWasSetAside() async throws {
+        let text = "I always ruin everything."
+        try await app().test(.router) { client in
+            try await client.execute(
+                uri: "/v1/explain", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: ["text": text]))
+            ) { response in
+                #expect(response.status == .ok)
+                let explanation = try json(response.body)
+                #expect(Set(explanation.keys) == ["text", "findings", "stats", "setAside"])
+                let findings = try #require(explanation["findings"] as? [[String: Any]])
+                #expect(findings.count == (try Analyzer().analyze(text).findings.count))
+                let setAside = try #require(explanation["setAside"] as? [[String: Any]])
+                #expect(setAside.count == (try Analyzer().explain(text).setAside.count))
+                #expect(!setAside.isEmpty && setAside.allSatisfy {
+                    $0["pattern"] is String && ($0["reason"] as? [String: Any])?["kind"] is String && $0["explanation"] is String
+                })
+            }
+            try await client.execute(uri: "/v1/explain", method: .post, headers: jsonHeaders, body: ByteBuffer(string: #"{"txt": "x"}"#)) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
     @Test func theAnalysisEqualsTheLibrarysForTheSameText() async throws {
         let text = "😀 Nobody ever listens. I should have known better, I'm such an idiot."
         let analysis = try Analyzer().analyze(text)

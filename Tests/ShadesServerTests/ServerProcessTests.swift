@@ -65,7 +65,7 @@ import Testing
             .prefix { $0.hasPrefix(" ") }
             .filter { $0.hasPrefix("  /") }
             .map { $0.trimmingCharacters(in: .whitespaces).dropLast() }
-        let routes = ["/v1/analyze", "/v1/analyze/batch", "/v1/lexicon", "/healthz", "/readyz", "/metrics", "/openapi.yaml"]
+        let routes = ["/v1/analyze", "/v1/analyze/batch", "/v1/explain", "/v1/lexicon", "/healthz", "/readyz", "/metrics", "/openapi.yaml"]
         #expect(Set(paths.map(String.init)) == Set(routes))
         let validation = try run("python3", ["-m", "openapi_spec_validator", OpenAPIDocument.url.path])
         #expect(validation.status == 0, "openapi-spec-validator (pip install openapi-spec-validator): \(validation.output)")
