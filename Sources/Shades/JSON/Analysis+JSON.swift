@@ -13,9 +13,14 @@ extension Analysis {
         id(&writer)
         extraMembers(&writer)
         writer.member("text") { $0.string(text) }
+        writeFindingsAndStats(to: &writer)
+        writer.raw("}")
+    }
+
+    /// Writes the members `,"findings": […], "stats": {…}` of a record.
+    package func writeFindingsAndStats(to writer: inout JSONWriter) {
         writer.member("findings") { $0.array(findings) { writer, finding in finding.writeJSON(to: &writer) } }
         writer.member("stats") { statistics.writeJSON(to: &$0) }
-        writer.raw("}")
     }
 }
 

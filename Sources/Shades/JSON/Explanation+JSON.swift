@@ -5,8 +5,7 @@ extension Explanation {
         writer.raw("{")
         writer.key("text")
         writer.string(text)
-        writer.member("findings") { $0.array(analysis.findings) { writer, finding in finding.writeJSON(to: &writer) } }
-        writer.member("stats") { analysis.statistics.writeJSON(to: &$0) }
+        analysis.writeFindingsAndStats(to: &writer)
         writer.member("setAside") { $0.array(setAside) { writer, match in match.writeJSON(to: &writer) } }
         writer.raw("}")
     }
