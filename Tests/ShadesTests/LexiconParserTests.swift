@@ -48,6 +48,8 @@ import Shades
         ("rule x\n  category: should\n  pattern: a\n  message: m\n  source: s\n  match: m\n", 1, "one to three 'suggest:'"),
         ("rule x\n  category: should\n  pattern: a {5,2} b\n", 3, "a gap is written"),
         ("rule x\n  category: should\n  severity: 3\n", 3, "severity is a number from 0 to 1"),
+        ("spelling s\n  words: tryna=trying+\n", 2, "with + between the words"),
+        ("rule x\n  category: should\n  pattern: never gonna\n  message: m\n  suggest: s\n  source: s\n  match: m\n", 3, "'gonna' is read as 'going to' (a spelling)"),
         ("rule x\n  category: should\n  pattern: \(String(repeating: "a", count: 64))*\n  message: m\n  suggest: s\n  source: s\n  match: m\n", 3, "too long for a prefix"),
     ])
     func brokenLexiconsNameTheLineAndTheProblem(source: String, line: Int, message: String) throws {

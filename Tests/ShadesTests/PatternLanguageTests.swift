@@ -33,6 +33,16 @@ import Shades
         analyzer.analyze(text).findings.map(\.match)
     }
 
+    @Test func aTypedFormOfSeveralWordsIsMatchedAsThoseWordsAndCountsAsOneWord() throws {
+        let shades = try analyzer(
+            ["never going to change", "going <to> win"], extra: "spelling run-together\n  words: gonna=going+to\n")
+        #expect(matches(shades, "It's never gonna change.") == ["never gonna change"])
+        #expect(matches(shades, "It's never going to change.") == ["never going to change"])
+        // A focus on a later word of the typed form reports the whole typed word.
+        #expect(matches(shades, "We're gonna win.") == ["gonna"])
+        #expect(shades.analyze("It's never gonna change.").statistics.words == 4)
+    }
+
     @Test func wordsMatchIgnoringCase() throws {
         let shades = try analyzer(["always"])
         #expect(matches(shades, "ALWAYS. Always. always.") == ["ALWAYS", "Always", "always"])

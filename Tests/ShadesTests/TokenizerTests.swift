@@ -85,7 +85,7 @@ private func words(_ text: String) -> [String] {
     @Test func normalisationFoldsCaseApostrophesAndSpellings() throws {
         var vocabulary = Vocabulary()
         let standard = vocabulary.symbol(forWord: "i'm")
-        vocabulary.addSpelling(typed: "im", standard: "i'm")
+        vocabulary.addSpelling(typed: "im", standard: ["i'm"])
         let strasse = vocabulary.symbol(forWord: "strasse")
         let workspace = TextWorkspace()
         for text in ["I’m", "IM", "Iʼm", "i＇m", "Im"] {
@@ -94,5 +94,22 @@ private func words(_ text: String) -> [String] {
         }
         Array("STRAẞE".utf8).withUnsafeBufferPointer { Tokenizer(vocabulary: vocabulary).tokenize($0, into: &workspace.text, icu: workspace.icu) }
         #expect(workspace.text.symbols[workspace.text.tokens[0].symbols].contains(strasse))
+    }
+
+    @Test func aTypedFormOfSeveralWordsBecomesOneTokenPerWordOverItsBytes() {
+        var vocabulary = Vocabulary()
+        let going = vocabulary.symbol(forWord: "going")
+        let to = vocabulary.symbol(forWord: "to")
+        let prefix = vocabulary.symbol(forPrefix: "gon")
+        vocabulary.addSpelling(typed: "gonna", standard: ["going", "to"])
+        let workspace = TextWorkspace()
+        let text = "I'm GONNA go"
+        Array(text.utf8).withUnsafeBufferPointer { Tokenizer(vocabulary: vocabulary).tokenize($0, into: &workspace.text, icu: workspace.icu) }
+        let tokens = workspace.text.tokens
+        #expect(tokens.map { Array(text.utf8)[$0.start..<$0.end] }.map { String(decoding: $0, as: UTF8.self) } == ["I'm", "GONNA", "GONNA", "go"])
+        #expect(tokens.map { workspace.text.symbols[$0.symbols] } == [[], [going], [to], []], "the typed form's own prefix (\(prefix)) is not kept")
+        #expect(tokens.map { $0.flags.contains(.continuesTypedWord) } == [false, false, true, false])
+        #expect(tokens[1].flags.contains(.allCaps) && tokens[2].flags.contains(.allCaps))
+        #expect(tokens.filter(\.isTypedWord).count == 3)
     }
 }

@@ -74,7 +74,7 @@ final class Engine: Sendable {
                 classes[wordClass.name] = wordClass
             }
             for spelling in lexicon.spellings {
-                vocabulary.addSpelling(typed: normalize(spelling.value.typed), standard: normalize(spelling.value.standard))
+                vocabulary.addSpelling(typed: normalize(spelling.value.typed), standard: spelling.value.standard.map(normalize))
             }
         }
         var builder = AutomatonBuilder(vocabulary: vocabulary, classes: classes, normalize: normalize)
@@ -151,7 +151,8 @@ final class Engine: Sendable {
             guard let wordClass = classes[kind.className] else { continue }
             try add(Located(value: .classReference(kind.className), location: wordClass.location), .context(kind))
         }
-        let markers = lexicons.flatMap(\.markers).map { builder.symbol(forWord: $0.value) }
+        var markers: [Int32] = []
+        for marker in lexicons.flatMap(\.markers) { markers.append(try builder.symbol(forWord: marker.value, at: marker.location)) }
 
         self.rules = rules
         ruleTraits = rules.map {

@@ -253,7 +253,7 @@ struct FindingAssembler {
         var markers = 0
         engine.isMarkerSymbol.withUnsafeBufferPointer { isMarkerSymbol in
             symbols.withUnsafeBufferPointer { symbols in
-                for token in tokens where token.isWordLike {
+                for token in tokens where token.isTypedWord {
                     words += 1
                     if symbols[token.symbols].contains(where: { isMarkerSymbol[Int($0)] }) { markers += 1 }
                 }

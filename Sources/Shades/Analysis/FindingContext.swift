@@ -99,7 +99,7 @@ extension FindingAssembler {
         var remaining = count
         while position > 0, remaining > 0, tokens[position - 1].sentence == tokens[index].sentence {
             position -= 1
-            if tokens[position].isWordLike { remaining -= 1 }
+            if tokens[position].isTypedWord { remaining -= 1 }
         }
         return position
     }

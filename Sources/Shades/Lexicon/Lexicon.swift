@@ -9,7 +9,7 @@ public struct Lexicon: Sendable {
     public let rules: [Rule]
     let markers: [Located<String>]
     let classes: [WordClass]
-    let spellings: [Located<(typed: String, standard: String)>]
+    let spellings: [Located<(typed: String, standard: [String])>]
     let fixedExpressions: [FixedExpression]
 
     /// Parses lexicon text.
@@ -33,7 +33,7 @@ public struct Lexicon: Sendable {
 
     init(
         name: String, rules: [Rule], markers: [Located<String>], classes: [WordClass],
-        spellings: [Located<(typed: String, standard: String)>], fixedExpressions: [FixedExpression]
+        spellings: [Located<(typed: String, standard: [String])>], fixedExpressions: [FixedExpression]
     ) {
         self.name = name
         self.rules = rules

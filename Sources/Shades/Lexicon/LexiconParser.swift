@@ -88,7 +88,7 @@ struct LexiconParser {
         var rules: [Rule] = []
         var markers: [Located<String>] = []
         var classes: [WordClass] = []
-        var spellings: [Located<(typed: String, standard: String)>] = []
+        var spellings: [Located<(typed: String, standard: [String])>] = []
         var fixed: [FixedExpression] = []
         var seen: [String: SourceLocation] = [:]
         for entry in entries {
@@ -132,15 +132,18 @@ struct LexiconParser {
         return WordClass(name: entry.id, members: members, location: entry.location)
     }
 
-    private func spellingPairs(_ entry: Entry) throws(LexiconError) -> [Located<(typed: String, standard: String)>] {
-        var pairs: [Located<(typed: String, standard: String)>] = []
+    private func spellingPairs(_ entry: Entry) throws(LexiconError) -> [Located<(typed: String, standard: [String])>] {
+        var pairs: [Located<(typed: String, standard: [String])>] = []
         for words in entry.values("words") {
             for pair in words.value.split(separator: " ") {
                 let sides = pair.split(separator: "=", omittingEmptySubsequences: false)
-                guard sides.count == 2, !sides[0].isEmpty, !sides[1].isEmpty else {
-                    throw LexiconError(words.location, "a spelling is written typed=standard (like im=i'm), not '\(pair)'")
+                let standard = sides.count == 2 ? sides[1].split(separator: "+", omittingEmptySubsequences: false) : []
+                guard sides.count == 2, !sides[0].isEmpty, !standard.isEmpty, !standard.contains(where: \.isEmpty) else {
+                    throw LexiconError(
+                        words.location,
+                        "a spelling is written typed=standard (like im=i'm), with + between the words of a standard form of several (gonna=going+to), not '\(pair)'")
                 }
-                pairs.append(Located(value: (String(sides[0]), String(sides[1])), location: words.location))
+                pairs.append(Located(value: (String(sides[0]), standard.map(String.init)), location: words.location))
             }
         }
         return pairs

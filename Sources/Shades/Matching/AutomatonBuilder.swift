@@ -107,9 +107,15 @@ struct AutomatonBuilder {
         return automaton
     }
 
-    /// The symbol of a word, for tests outside the automaton.
-    mutating func symbol(forWord word: String) -> Int32 {
-        vocabulary.symbol(forWord: normalize(word))
+    /// The symbol of a word that a pattern or a marker list names. A typed form that a spelling
+    /// reads as several words is never a token of its own, so naming it is an error.
+    mutating func symbol(forWord word: String, at location: SourceLocation) throws(LexiconError) -> Int32 {
+        let normalized = normalize(word)
+        if let words = vocabulary.expansion(ofWord: normalized) {
+            let standard = words.joined(separator: " ")
+            throw LexiconError(location, "'\(word)' is read as '\(standard)' (a spelling), so it never matches on its own; write '\(standard)' instead")
+        }
+        return vocabulary.symbol(forWord: normalized)
     }
 
     // MARK: - Compiling
@@ -228,7 +234,7 @@ struct AutomatonBuilder {
         switch pattern {
         case .word(let word):
             if let known = wordSymbols[word] { return [known] }
-            let symbol = vocabulary.symbol(forWord: normalize(word))
+            let symbol = try symbol(forWord: word, at: location)
             guess(Self.frequencyGuess(length: word.utf8.count), for: symbol)
             wordSymbols[word] = symbol
             return [symbol]

@@ -1,10 +1,13 @@
 /// The words and prefixes that patterns mention, each a *symbol*: a dense id that compiled
 /// patterns test tokens against. A token's symbols are its own word (when any pattern names
 /// it) and every pattern prefix (`fail*`) it starts with. Spellings map typed forms onto a
-/// standard one ("im" → "i'm"), so both share a symbol.
+/// standard one ("im" → "i'm"), so both share a symbol, or onto several words ("gonna" →
+/// "going to"), which the tokenizer then reads in its place.
 struct Vocabulary: Sendable {
     private var words = ByteStringTable()
+    /// By word: its symbol, or `-2 - e` for a typed form that stands for the words `expansions[e]`.
     private var wordSymbols: [Int32] = []
+    private var expansions: [[[UInt8]]] = []
     private var prefixes = ByteStringTable()
     private var prefixSymbols: [Int32] = []
     /// By first byte, one bit per length of the prefixes that start with it.
@@ -48,9 +51,16 @@ struct Vocabulary: Sendable {
         return prefixSymbols[index]
     }
 
-    /// Reads `typed` as `standard` from now on. Call before compiling patterns that use either.
-    mutating func addSpelling(typed: String, standard: String) {
-        let standardSymbol = symbol(forWord: standard)
+    /// Reads `typed` as the words `standard` from now on: one word shares its symbol, several
+    /// are read in its place. Call before compiling patterns that use any of them.
+    mutating func addSpelling(typed: String, standard: [String]) {
+        let standardSymbol: Int32
+        if standard.count == 1 {
+            standardSymbol = symbol(forWord: standard[0])
+        } else {
+            standardSymbol = -2 - Int32(expansions.count)
+            expansions.append(standard.map { Array($0.utf8) })
+        }
         let before = words.count
         let index = Int(words.insert(typed.utf8))
         if index == before {
@@ -60,19 +70,35 @@ struct Vocabulary: Sendable {
         }
     }
 
-    /// The symbol of a word the patterns name, or nil.
-    func wordSymbol(_ normalized: UnsafeBufferPointer<UInt8>) -> Int32? {
-        words.lookup(normalized).map { wordSymbols[Int($0)] }
+    /// The words a normalised typed form stands for when a spelling makes it several ("gonna":
+    /// "going", "to"), or nil.
+    func expansion(ofWord word: String) -> [String]? {
+        var word = word
+        return word.withUTF8 { bytes in
+            words.lookup(bytes).flatMap { index in
+                let symbol = wordSymbols[Int(index)]
+                return symbol < -1 ? expansions[Int(-2 - symbol)].map { String(decoding: $0, as: UTF8.self) } : nil
+            }
+        }
+    }
+
+    /// The words, normalised, of the expansion that `appendSymbols` returned.
+    func expansionWords(_ expansion: Int) -> [[UInt8]] {
+        expansions[expansion]
     }
 
     /// Appends the symbols of a normalised token to `symbols`: its word's, then its
     /// prefixes', shortest first. The word is hashed once; each prefix that could match is
-    /// looked up with the hash of the bytes so far.
-    func appendSymbols(of normalized: UnsafeBufferPointer<UInt8>, to symbols: inout [Int32]) {
+    /// looked up with the hash of the bytes so far. For a typed form that stands for several
+    /// words it appends nothing and returns the expansion, for `expansionWords`.
+    func appendSymbols(of normalized: UnsafeBufferPointer<UInt8>, to symbols: inout [Int32]) -> Int? {
         var lengths = prefixLengths(of: normalized)
         guard lengths != 0 else {
-            if let symbol = wordSymbol(normalized) { symbols.append(symbol) }
-            return
+            guard let index = words.lookup(normalized) else { return nil }
+            let symbol = wordSymbols[Int(index)]
+            if symbol < -1 { return Int(-2 - symbol) }
+            symbols.append(symbol)
+            return nil
         }
         let wordPosition = symbols.count
         var hash = ByteStringTable.Hash()
@@ -88,9 +114,14 @@ struct Vocabulary: Sendable {
             }
         }
         hash.combine(UnsafeBufferPointer(rebasing: normalized[hashed...]))
-        if let index = words.lookup(normalized, hash: hash.value) {
-            symbols.insert(wordSymbols[Int(index)], at: wordPosition)
+        guard let index = words.lookup(normalized, hash: hash.value) else { return nil }
+        let symbol = wordSymbols[Int(index)]
+        if symbol < -1 {
+            symbols.removeSubrange(wordPosition...)
+            return Int(-2 - symbol)
         }
+        symbols.insert(symbol, at: wordPosition)
+        return nil
     }
 
     /// One bit per length of a prefix that `normalized` could start with.

@@ -16,6 +16,9 @@ struct Token: Sendable, Equatable {
         static let colon = Flags(rawValue: 1 << 4)
         /// A full stop or an ellipsis, after which a lowercase word starts a sentence anew.
         static let fullStop = Flags(rawValue: 1 << 5)
+        /// The second or a later word of a typed form that a spelling reads as several ("to" of
+        /// "gonna", read as "going to"): it spans the same bytes and is not counted as a word.
+        static let continuesTypedWord = Flags(rawValue: 1 << 6)
     }
 
     /// UTF-8 byte range in the analysed text.
@@ -30,4 +33,7 @@ struct Token: Sendable, Equatable {
     var symbols: Range<Int>
 
     var isWordLike: Bool { kind != .punctuation }
+
+    /// A word or number as the writer typed it: a typed form read as several words counts once.
+    var isTypedWord: Bool { isWordLike && !flags.contains(.continuesTypedWord) }
 }

@@ -40,11 +40,9 @@ struct Tokenizer: Sendable {
             let flags = kind == .punctuation
                 ? Self.punctuationFlags(segment, in: bytes, start: start, end: end)
                 : Self.wordFlags(segment)
-            let symbolStart = text.symbols.count
-            addSymbols(of: segment, in: &text, icu: icu)
-            text.tokens.append(Token(
-                start: start, end: end, kind: kind, flags: flags, sentence: sentence + extraSentences,
-                symbols: symbolStart..<text.symbols.count))
+            appendTokens(of: segment, token: Token(
+                start: start, end: end, kind: kind, flags: flags, sentence: sentence + extraSentences, symbols: 0..<0),
+                to: &text, icu: icu)
         }
     }
 
@@ -98,23 +96,41 @@ struct Tokenizer: Sendable {
         let mark = text.tokens[count - 1]
         let first = text.tokens[count - 2]
         guard mark.kind == .punctuation, mark.end == start, first.kind == .word, first.end == mark.start,
+              !first.flags.contains(.continuesTypedWord),
               Normalizer.isApostrophe(UnsafeBufferPointer(rebasing: bytes[mark.start..<mark.end]))
         else { return false }
         text.tokens.removeLast(2)
         text.symbols.removeSubrange(first.symbols.lowerBound...)
         let segment = UnsafeBufferPointer(rebasing: bytes[first.start..<end])
-        let symbolStart = text.symbols.count
-        addSymbols(of: segment, in: &text, icu: icu)
-        text.tokens.append(Token(
-            start: first.start, end: end, kind: .word, flags: Self.wordFlags(segment), sentence: first.sentence,
-            symbols: symbolStart..<text.symbols.count))
+        appendTokens(of: segment, token: Token(
+            start: first.start, end: end, kind: .word, flags: Self.wordFlags(segment), sentence: first.sentence, symbols: 0..<0),
+            to: &text, icu: icu)
         return true
     }
 
-    private func addSymbols(of segment: UnsafeBufferPointer<UInt8>, in text: inout TokenizedText, icu: BreakIterators) {
+    /// Appends `token`, whose bytes are `segment`, with its symbols; or, for a typed form that
+    /// a spelling reads as several words ("gonna"), one token per word over the same bytes,
+    /// the later ones marked `continuesTypedWord`.
+    private func appendTokens(of segment: UnsafeBufferPointer<UInt8>, token: Token, to text: inout TokenizedText, icu: BreakIterators) {
+        var token = token
+        let symbolStart = text.symbols.count
         let length = Normalizer.normalize(segment, into: &text.normalized, scratch: &text.apostrophesReplaced, icu: icu)
-        text.normalized.withUnsafeBufferPointer {
+        let expansion = text.normalized.withUnsafeBufferPointer {
             vocabulary.appendSymbols(of: UnsafeBufferPointer(rebasing: $0[0..<length]), to: &text.symbols)
+        }
+        guard let expansion else {
+            token.symbols = symbolStart..<text.symbols.count
+            text.tokens.append(token)
+            return
+        }
+        for word in vocabulary.expansionWords(expansion) {
+            let wordStart = text.symbols.count
+            // A word of the standard form is not itself read as several (that would be a
+            // spelling of a spelling); it keeps the symbols it has.
+            _ = word.withUnsafeBufferPointer { vocabulary.appendSymbols(of: $0, to: &text.symbols) }
+            token.symbols = wordStart..<text.symbols.count
+            text.tokens.append(token)
+            token.flags.insert(.continuesTypedWord)
         }
     }
 
