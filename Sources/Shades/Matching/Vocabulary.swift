@@ -5,7 +5,8 @@
 /// "going to"), which the tokenizer then reads in its place.
 struct Vocabulary: Sendable {
     private var words = ByteStringTable()
-    /// By word: its symbol, or `-2 - e` for a typed form that stands for the words `expansions[e]`.
+    /// By word: its symbol, or for a typed form that stands for the words `expansions[e]`,
+    /// `encoding(expansion: e)`.
     private var wordSymbols: [Int32] = []
     private var expansions: [[[UInt8]]] = []
     private var prefixes = ByteStringTable()
@@ -58,7 +59,7 @@ struct Vocabulary: Sendable {
         if standard.count == 1 {
             standardSymbol = symbol(forWord: standard[0])
         } else {
-            standardSymbol = -2 - Int32(expansions.count)
+            standardSymbol = Self.encoding(expansion: expansions.count)
             expansions.append(standard.map { Array($0.utf8) })
         }
         let before = words.count
@@ -75,10 +76,9 @@ struct Vocabulary: Sendable {
     func expansion(ofWord word: String) -> [String]? {
         var word = word
         return word.withUTF8 { bytes in
-            words.lookup(bytes).flatMap { index in
-                let symbol = wordSymbols[Int(index)]
-                return symbol < -1 ? expansions[Int(-2 - symbol)].map { String(decoding: $0, as: UTF8.self) } : nil
-            }
+            words.lookup(bytes)
+                .flatMap { Self.expansion(encodedIn: wordSymbols[Int($0)]) }
+                .map { expansions[$0].map { String(decoding: $0, as: UTF8.self) } }
         }
     }
 
@@ -96,7 +96,7 @@ struct Vocabulary: Sendable {
         guard lengths != 0 else {
             guard let index = words.lookup(normalized) else { return nil }
             let symbol = wordSymbols[Int(index)]
-            if symbol < -1 { return Int(-2 - symbol) }
+            if let expansion = Self.expansion(encodedIn: symbol) { return expansion }
             symbols.append(symbol)
             return nil
         }
@@ -116,12 +116,22 @@ struct Vocabulary: Sendable {
         hash.combine(UnsafeBufferPointer(rebasing: normalized[hashed...]))
         guard let index = words.lookup(normalized, hash: hash.value) else { return nil }
         let symbol = wordSymbols[Int(index)]
-        if symbol < -1 {
+        if let expansion = Self.expansion(encodedIn: symbol) {
             symbols.removeSubrange(wordPosition...)
-            return Int(-2 - symbol)
+            return expansion
         }
         symbols.insert(symbol, at: wordPosition)
         return nil
+    }
+
+    /// A typed form that stands for several words has, in `wordSymbols`, the number of its
+    /// expansion encoded as a negative symbol.
+    private static func encoding(expansion: Int) -> Int32 {
+        -2 - Int32(expansion)
+    }
+
+    private static func expansion(encodedIn symbol: Int32) -> Int? {
+        symbol < -1 ? Int(-2 - symbol) : nil
     }
 
     /// One bit per length of a prefix that `normalized` could start with.
